@@ -1,0 +1,49 @@
+// Money in 万元, held exactly as an integer count of 0.01万元 (= 100元), so totals never drift.
+// Core module: standard library only.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kpl {
+
+class Money {
+public:
+    constexpr Money() = default;
+    static constexpr Money FromCents(int64_t hundredths_of_wan) { Money m; m.cents_ = hundredths_of_wan; return m; }
+    static constexpr Money FromWan(int64_t whole_wan) { return FromCents(whole_wan * 100); }
+
+    // Parses a decimal number of 万元 with at most two decimals ("1234", "1234.5", "-0.25",
+    // "1.5e3"). Returns nothing for anything else, including more than two significant decimals.
+    static std::optional<Money> Parse(std::string_view text);
+
+    constexpr int64_t Cents() const { return cents_; }
+    // The canonical text written to files and shown: "1234", "1234.5", "1234.56", "-0.05".
+    std::string ToString() const;
+    // Display with thousands separators and exactly two decimals: "736,500.00".
+    std::string ToDisplay() const;
+    // 亿元 with two decimals, for headline figures: 736500万元 -> "73.65".
+    std::string ToYiDisplay() const;
+    double ToWanDouble() const { return static_cast<double>(cents_) / 100.0; }
+
+    constexpr bool IsNegative() const { return cents_ < 0; }
+    constexpr Money operator+(Money o) const { return FromCents(cents_ + o.cents_); }
+    constexpr Money operator-(Money o) const { return FromCents(cents_ - o.cents_); }
+    Money& operator+=(Money o) { cents_ += o.cents_; return *this; }
+    Money& operator-=(Money o) { cents_ -= o.cents_; return *this; }
+    constexpr bool operator==(Money o) const { return cents_ == o.cents_; }
+    constexpr bool operator!=(Money o) const { return cents_ != o.cents_; }
+    constexpr bool operator<(Money o) const { return cents_ < o.cents_; }
+    constexpr bool operator<=(Money o) const { return cents_ <= o.cents_; }
+    constexpr bool operator>(Money o) const { return cents_ > o.cents_; }
+    constexpr bool operator>=(Money o) const { return cents_ >= o.cents_; }
+
+private:
+    int64_t cents_ = 0;
+};
+
+// numerator / denominator as a percentage, or nothing when the denominator is zero.
+std::optional<double> Percent(Money numerator, Money denominator);
+
+} // namespace kpl

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything the build and tests need, from Debian's packages and the npm registry.
+# Idempotent: when everything is already present it only checks and returns in seconds.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+deps="$root/build/deps"
+
+apt_packages=(cmake g++ make python3 emscripten fonts-wqy-microhei nlohmann-json3-dev
+              doctest-dev chromium python3-fonttools dpkg-dev)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+sudo_cmd=()
+[ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+
+src_list=/etc/apt/sources.list.d/keyproject-deb-src.sources
+need_src=0
+[ -d "$deps"/imgui-src ] || need_src=1
+if [ "$need_src" = 1 ] && [ ! -f "$src_list" ]; then
+    "${sudo_cmd[@]}" tee "$src_list" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ "$need_src" = 1 ]; then
+    echo "setup: installing ${missing[*]:-(none)}; fetching imgui source: $need_src"
+    "${sudo_cmd[@]}" apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Dear ImGui's full source (core + backends) comes from Debian's source package.
+if [ "$need_src" = 1 ]; then
+    mkdir -p "$deps/tmp-imgui"
+    (cd "$deps/tmp-imgui" && apt-get source --download-only -qq imgui >/dev/null && dpkg-source -x --no-check ./*.dsc out >/dev/null)
+    rm -rf "$deps/imgui-src"
+    mv "$deps/tmp-imgui/out" "$deps/imgui-src"
+    rm -rf "$deps/tmp-imgui"
+fi
+
+# playwright-core (browser tests) and ajv (schema validation), pinned by the committed lockfile.
+if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -d "$root/node_modules/ajv" ] \
+   || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "setup: ready"
