@@ -1,0 +1,95 @@
+// What the app needs from its host, behind one small interface. The implementation is chosen at
+// link time: platform_web.cpp + platform_web.js in the browser, platform_native.cpp for native
+// builds and tests. Platform module: standard library only (no ImGui, no core model), so the
+// interface can be implemented and faked anywhere.
+//
+// Threading and timing: everything runs on the browser's main thread. Callbacks registered here
+// (file opened, page hooks) are only ever invoked between frames, never while a frame is drawn.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kpl::platform {
+
+// A file the user chose in the file picker or dropped on the page.
+struct OpenedFile {
+    std::string name;   // the file's name without folders, e.g. "ledger-2016.json"
+    std::string bytes;  // its whole content
+    bool unreadable = false;  // the browser could not read it (or it does not fit in memory)
+};
+
+// What the page's test and benchmark surface (docs/browser-contract.md, `window.kpl`) asks of the
+// app. Each runs synchronously and returns UTF-8 text.
+struct PageHooks {
+    std::function<std::string()> state_json;   // kpl.state(): a JSON object
+    // kpl.openText(text, name): loads through the same path as File › Open; {"ok":..,"errors":[..]}
+    std::function<std::string(const std::string& name, std::string_view bytes)> open_text;
+    std::function<std::string()> save_text;    // kpl.saveText(): the bytes File › Save downloads
+};
+
+// What the page tells the app as it happens.
+struct AppCallbacks {
+    // A file chosen in the picker or dropped on the page.
+    std::function<void(OpenedFile)> file_opened;
+    // Ctrl (Cmd on a Mac) + a letter ('A'..'Z'), delivered while the browser is still dispatching
+    // the key: Chrome grants no user activation to such shortcut keys, so a file picker can only
+    // be opened right there, not in a later frame. Returns true when the app used the key; the
+    // browser's own meaning (open page, save page) and ImGui's view of the key are then suppressed.
+    std::function<bool(char letter)> shortcut;
+};
+
+// Installs the page glue (input listeners, file input, drag and drop, window.kpl). Call once,
+// before glfwInit(): the shortcut listener must see keys before Emscripten's GLFW does.
+void Init(PageHooks hooks, AppCallbacks callbacks);
+
+// Shows the browser's file picker. The chosen file arrives later through on_file_opened; nothing
+// arrives when the user cancels. Must be called while handling a user action (a click or a key),
+// or browsers refuse to open the picker.
+void OpenFilePicker();
+
+// Hands bytes to the user as a download named `file_name`.
+void Download(const std::string& file_name, std::string_view bytes, const char* mime_type);
+
+// A file bundled with the app ("demo-ledger.json", "fonts/ui.ttf"); nothing when absent.
+std::optional<std::string> ReadBundledFile(const std::string& relative_path);
+
+// The drawing surface, sized to the page: CSS pixels for layout, device pixels for rendering.
+struct Viewport {
+    float css_width = 0, css_height = 0;   // logical size, what ImGui lays out in
+    int pixel_width = 0, pixel_height = 0; // backing store = CSS size × devicePixelRatio
+    float pixel_ratio = 1;                 // window.devicePixelRatio
+    bool changed = false;                  // size or ratio differs from the previous call
+};
+// Resizes the backing store to follow the page and the pixel ratio. Call once per animation frame
+// (not only on "resize" events: a zoom or a move to another screen changes the ratio silently).
+Viewport SyncViewport();
+
+// Input that arrived since the previous call, for the idle policy and what the window system does
+// not deliver well (the browser's wheel deltas come in pixels, lines or pages).
+struct InputSince {
+    uint32_t event_count = 0;       // keys, pointer, wheel, touch, focus, visibility changes
+    float wheel_x = 0, wheel_y = 0; // in ImGui's units: one notch = 1, positive = left / up
+};
+InputSince TakeInput();
+
+double NowSeconds();  // monotonic
+
+// Tells the page the app has drawn its first frame (kpl.ready, hides the loading indicator).
+void NotifyReady();
+
+// Replaces the page with a readable message, for failures the app cannot draw (no WebGL 2).
+void ShowFatalError(const std::string& message);
+
+// Ranks strings for display sorting in the user's collation (Chinese by pinyin in the browser;
+// byte order natively): result[i] < result[j] when strings[i] sorts before strings[j], equal ranks
+// for strings that compare equal.
+std::vector<uint32_t> CollationRanks(const std::vector<std::string>& strings);
+
+// Later (issue 3): persistent storage (IndexedDB), the system clipboard and the input-method
+// bridge (a hidden text field forwarding composed text) join this interface.
+
+} // namespace kpl::platform

@@ -1,0 +1,56 @@
+// The whole interface of one frame, and what ties the views to the app state: the font book, the
+// views' own memory, the commands they emitted. main_web.cpp drives it: PrepareFonts() before
+// ImGui's NewFrame, Draw() inside the frame, FinishFrame() after rendering.
+// UI module: ImGui, core, platform.
+#pragma once
+#include <cstdint>
+
+#include "app.h"
+#include "commands.h"
+#include "fonts.h"
+#include "platform/platform.h"
+#include "projects_table.h"
+
+namespace kpl::ui {
+
+class AppUi {
+public:
+    // Loads the bundled font and opens the bundled demo ledger. Call once, after ImGui's context
+    // exists and before the first frame.
+    void Startup();
+
+    // Before ImGui::NewFrame(): grows or re-rasterises the font atlas when the open text or the
+    // pixel ratio changed. Returns true when the renderer must upload the font texture again.
+    bool PrepareFonts(float pixel_ratio);
+
+    void Draw();
+
+    // After the frame is rendered: runs the views' commands and counts the frame. `frame_ms` is
+    // the time the frame took on the main thread, reported by kpl.state() for measurements.
+    void FinishFrame(double frame_ms);
+
+    // kpl.state(), kpl.openText(), kpl.saveText() (docs/browser-contract.md).
+    platform::PageHooks MakePageHooks();
+    // A file chosen or dropped, a shortcut key (between frames).
+    platform::AppCallbacks MakeCallbacks();
+
+    // True once when something changed between frames that the screen must show.
+    bool TakeRedrawRequest();
+
+    const AppState& State() const { return state_; }
+
+private:
+    void DrawEmptyState();
+    void OnFileOpened(const platform::OpenedFile& file);
+    bool OnShortcut(char letter);
+
+    AppState state_;
+    FontBook fonts_;
+    ProjectsTableView table_view_;
+    CommandList commands_;
+    uint64_t fonts_have_generation_ = ~uint64_t(0);  // the ledger whose text the atlas holds
+    uint64_t fonts_have_load_ = ~uint64_t(0);        // the load report whose text it holds
+    double last_frame_ms_ = 0;
+};
+
+} // namespace kpl::ui
