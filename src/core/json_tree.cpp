@@ -200,7 +200,21 @@ std::string ParserDetail(const std::string& what)
 {
     std::size_t colon = what.find(": ");
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    return detail;
+    // nlohmann quotes the last bytes it read ("last read: '\xE9'"), which may cut a character
+    // in half: spell out bytes that are not whole UTF-8 so the message itself stays valid text.
+    std::string clean;
+    std::string_view rest = detail;
+    for (std::size_t bad = FindInvalidUtf8(rest); bad != std::string_view::npos; bad = FindInvalidUtf8(rest)) {
+        static const char kHex[] = "0123456789ABCDEF";
+        auto byte = static_cast<unsigned char>(rest[bad]);
+        clean.append(rest.substr(0, bad));
+        clean += "\\x";
+        clean += kHex[byte >> 4];
+        clean += kHex[byte & 15];
+        rest = rest.substr(bad + 1);
+    }
+    clean.append(rest);
+    return clean;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "json_tree.h"
 #include "ledger_json.h"
 #include "test_support.h"
 
@@ -509,4 +510,18 @@ TEST_CASE("load warnings: none drawn from values that failed to read")
     CHECK(other.errors.size() == 1);
     REQUIRE(other.warnings.size() == 1);
     CHECK(other.warnings[0].path == "projects[1].funds_in_place_wan");
+}
+
+TEST_CASE("load: a syntax error next to a Chinese character gives a message that is valid UTF-8")
+{
+    // "醴" is E9 86 B4; the parser stops at its first byte and quotes only that byte.
+    kpl::LoadResult result = kpl::LoadLedger("醴陵 not json");
+    REQUIRE(result.errors.size() == 1);
+    const kpl::Diagnostic& error = result.errors[0];
+    CHECK(error.line == 1);
+    CHECK(error.column == 1);
+    CHECK(error.message_en.find("last read: '\\xE9'") != std::string::npos);
+    // The lone lead byte E9 must not reach the message: it would not be text any more.
+    CHECK(kpl::json_tree::FindInvalidUtf8(error.message_zh) == std::string::npos);
+    CHECK(kpl::json_tree::FindInvalidUtf8(error.message_en) == std::string::npos);
 }
