@@ -1,12 +1,19 @@
 // Loading a ledger file: UTF-8 and JSON syntax first, then a strict walk over the document that
 // fills the model and collects every error (JSON path + Chinese / English message) up to the cap,
-// then the checks across records (duplicate IDs, references) and the warnings.
+// then the record rules of validate.h (the same the editor applies) and their warnings.
+//
+// What the walk itself checks is what the file's text says: types, required members, the syntax of
+// IDs, dates, months, money and timestamps, enum spellings, and the numeric bounds the JSON Schema
+// states. A value that fails here is not stored, and its path is handed to ValidateLedger as
+// unreadable, so that no rule judges the placeholder left in its place. Every rule between values
+// and between records (references, uniqueness, report months, deadlines, the problem history,
+// the money unit, thresholds) and every warning lives in validate.cpp.
 //
 // [SECTION] Messages and small helpers
 // [SECTION] Fields: the members of one JSON object, taken one by one by the reader
 // [SECTION] Loader: typed field readers
 // [SECTION] Loader: records
-// [SECTION] Loader: checks across records
+// [SECTION] Loader: run
 // [SECTION] Public API
 #include "ledger_json.h"
 
@@ -16,10 +23,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
-#include <unordered_map>
 
 #include "json_tree.h"
-#include "problem_lifecycle.h"
+#include "validate.h"
 
 namespace kpl {
 
@@ -55,10 +61,6 @@ constexpr int kProblemCategoryCount = 7;
 constexpr int kProblemStateCount = 5;
 constexpr int kActionKindCount = 6;
 
-constexpr int kMinYear = 1900;
-constexpr int kMaxYear = 2100;
-constexpr std::size_t kMaxIdLength = 64;
-
 struct Words {
     const char* zh;
     const char* en;
@@ -84,45 +86,7 @@ Words TypeWords(const Node& n)
     return {"?", "?"};
 }
 
-// A value quoted for a message: JSON-escaped, and cut short (at a character boundary) when long.
-std::string Quote(std::string_view text)
-{
-    constexpr std::size_t kMaxBytes = 60;
-    std::string_view shown = text;
-    bool cut = false;
-    if (shown.size() > kMaxBytes) {
-        std::size_t end = kMaxBytes;
-        while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80)
-            --end;
-        shown = shown.substr(0, end);
-        cut = true;
-    }
-    std::string out;
-    json_tree::AppendJsonString(out, shown);
-    if (cut)
-        out.insert(out.size() - 1, "…");
-    return out;
-}
-
-bool IsValidId(std::string_view id)
-{
-    if (id.empty() || id.size() > kMaxIdLength)
-        return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        char c = id[i];
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && (i == 0 || (c != '_' && c != '.' && c != '-')))
-            return false;
-    }
-    return true;
-}
-
-std::string ItemPath(const char* list, std::size_t index)
-{
-    std::string path = list;
-    json_tree::AppendPathIndex(path, index);
-    return path;
-}
+std::string Quote(std::string_view text) { return QuoteForMessage(text); }
 
 std::string FieldPath(std::string path, std::string_view key)
 {
@@ -130,14 +94,7 @@ std::string FieldPath(std::string path, std::string_view key)
     return path;
 }
 
-std::string MoneyText(Money m) { return m.ToString(); }
-
-std::string PercentText(double v)
-{
-    std::string out;
-    AppendHundredths(out, std::llround(v * 100.0));
-    return out;
-}
+std::string PercentText(double v) { return HundredthsText(v); }
 
 // The accepted texts of an enum, joined for a message: "a、b、c" / "a, b, c".
 template <typename Enum>
@@ -229,19 +186,24 @@ public:
 
 private:
     // --- diagnostics
+    // An error of the walk: its path is also where the value could not be read.
     void Error(std::string path, std::string zh, std::string en)
     {
-        ++error_count_;
+        unreadable_.push_back(path);
+        Report(Diagnostic{std::move(path), std::move(zh), std::move(en), 0, 0});
+    }
+    void Report(Diagnostic d)
+    {
         if (result_.errors.size() >= cap_) {
             result_.errors_truncated = true;
             return;
         }
-        result_.errors.push_back(Diagnostic{std::move(path), std::move(zh), std::move(en), 0, 0});
+        result_.errors.push_back(std::move(d));
     }
-    void Warning(std::string path, std::string zh, std::string en)
+    void Warning(Diagnostic d)
     {
         if (result_.warnings.size() < cap_)
-            result_.warnings.push_back(Diagnostic{std::move(path), std::move(zh), std::move(en), 0, 0});
+            result_.warnings.push_back(std::move(d));
     }
     void ErrorAt(std::size_t offset, std::string zh, std::string en)
     {
@@ -249,12 +211,13 @@ private:
         json_tree::LineAndColumn(bytes_, offset, d.line, d.column);
         result_.errors.push_back(std::move(d));
     }
-    void Missing(const std::string& path) { Error(path, "缺少必填字段", "missing required field"); }
-    void InvalidId(const std::string& path, const std::string& id)
+    void Error(Diagnostic d)
     {
-        Error(path, "ID " + Quote(id) + " 无效：只能由字母、数字和 _ . - 组成，以字母或数字开头，最长 64 个字符",
-              "invalid ID " + Quote(id) + ": use letters, digits, _ . - only, starting with a letter or digit, at most 64 characters");
+        unreadable_.push_back(d.path);
+        Report(std::move(d));
     }
+    void Missing(const std::string& path) { Error(MissingFieldMessage(path)); }
+    void InvalidId(const std::string& path, const std::string& id) { Error(InvalidIdMessage(path, id)); }
     void WrongType(const std::string& path, Words expected, const Node& actual)
     {
         Words got = TypeWords(actual);
@@ -304,16 +267,8 @@ private:
         return false;
     }
 
-    // A reference to another record by ID; must not be empty (existence is checked later).
-    bool ReadReference(Fields& f, std::string_view key, std::string& out)
-    {
-        if (!ReadString(f, key, out))
-            return false;
-        if (!out.empty())
-            return true;
-        Error(f.PathOf(key), "引用的 ID 不能为空", "the referenced ID must not be empty");
-        return false;
-    }
+    // A reference to another record by ID: that it is not empty and exists is validate.h's to say.
+    bool ReadReference(Fields& f, std::string_view key, std::string& out) { return ReadString(f, key, out); }
 
     bool ReadBool(Fields& f, std::string_view key, bool& out)
     {
@@ -344,11 +299,9 @@ private:
         if (!in_range) {
             std::string path = at.Path();
             if (max >= std::numeric_limits<int>::max())  // no upper bound to speak of
-                Error(path, "应为不小于 " + std::to_string(min) + " 的整数，实际为 " + std::string(text),
-                      "expected an integer of at least " + std::to_string(min) + ", got " + std::string(text));
+                Error(IntegerAtLeastMessage(path, min, std::string(text)));
             else
-                Error(path, "应在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间，实际为 " + std::string(text),
-                      "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + std::string(text));
+                Error(OutOfRangeMessage(path, std::to_string(min), std::to_string(max), std::string(text)));
             return false;
         }
         out = value;
@@ -382,10 +335,9 @@ private:
         if (!(value >= min && value <= max)) {
             std::string path = at.Path();
             if (max == std::numeric_limits<double>::max())
-                Error(path, "不能为负数，实际为 " + text, "must not be negative, got " + text);
+                Error(NotNegativeMessage(path, text));
             else
-                Error(path, "应在 " + PercentText(min) + " 到 " + PercentText(max) + " 之间，实际为 " + text,
-                      "must be between " + PercentText(min) + " and " + PercentText(max) + ", got " + text);
+                Error(OutOfRangeMessage(path, PercentText(min), PercentText(max), text));
             return false;
         }
         out = static_cast<double>(std::llround(value * 100.0)) / 100.0;
@@ -403,7 +355,7 @@ private:
             std::string text(text_view);
             std::string path = at.Path();
             if (money)
-                Error(path, "金额不能为负数，实际为 " + text, "money must not be negative, got " + text);
+                Error(NegativeMoneyMessage(path, text));
             else
             if (why == MoneyParseError::TooManyDecimals)
                 Error(path, "金额最多两位小数（单位万元），实际为 " + text,
@@ -623,19 +575,13 @@ private:
     void ReadMilestone(Fields& f, Milestone& m);
     void ReadReport(Fields& f, MonthlyReport& r);
     void ReadProblem(Fields& f, Problem& p);
-    bool ReadAction(Fields& f, ProblemAction& a);
+    void ReadAction(Fields& f, ProblemAction& a);
     void ReadSettings(Fields& f);
-    void CheckProjectReports(const Project& p, const std::string& path, bool warn);
-    void CheckProblemHistory(const Problem& p, const std::string& path, bool state_known, bool history_known);
-
-    // --- checks across records
-    void CheckIds();
-    void CheckReferences();
 
     std::string_view bytes_;
     std::size_t cap_;
-    std::size_t error_count_ = 0;  // all errors found, also those beyond the cap
     LoadResult& result_;
+    std::vector<std::string> unreadable_;  // paths of every error of the walk, also beyond the cap
     Document doc_;
     Ledger ledger_;
 };
@@ -650,9 +596,7 @@ void Loader::ReadMeta(Fields& f)
     ReadString(f, "title", m.title);
     ReadInt(f, "year", m.year, kMinYear, kMaxYear);
     ReadMonth(f, "as_of", m.as_of);
-    if (ReadString(f, "money_unit", m.money_unit) && m.money_unit != "万元")
-        Error(f.PathOf("money_unit"), "金额单位只能是“万元”，实际为 " + Quote(m.money_unit),
-              "the money unit must be 万元, got " + Quote(m.money_unit));
+    ReadString(f, "money_unit", m.money_unit);
     ReadString(f, "issuing_unit", m.issuing_unit);
     ReadBool(f, "demo", m.demo);
     ReadStamp(f, m.stamp);
@@ -677,11 +621,8 @@ void Loader::ReadTaskForce(Fields& f)
     });
     ReadArray(f, "member_unit_ids", Need::Required, [&](const Node& n, const std::string& path) {
         t.member_unit_ids.emplace_back();
-        if (Expect(n, NodeType::String, kString, path)) {
+        if (Expect(n, NodeType::String, kString, path))
             t.member_unit_ids.back().assign(Text(n));
-            if (t.member_unit_ids.back().empty())
-                Error(path, "引用的 ID 不能为空", "the referenced ID must not be empty");
-        }
     });
     ReadExtras(f, t.extra);
 }
@@ -694,11 +635,6 @@ void Loader::ReadMilestone(Fields& f, Milestone& m)
     ReadDate(f, "actual", m.actual);
     ReadStamp(f, m.stamp);
     ReadExtras(f, m.extra);
-    if (m.actual && ledger_.meta.as_of && *m.actual > ledger_.meta.as_of->LastDay()) {
-        std::string as_of = ledger_.meta.as_of->ToString();
-        Warning(f.PathOf("actual"), "实际完成日期 " + m.actual->ToString() + " 晚于截至月份 " + as_of + " 的月末",
-                "actual date " + m.actual->ToString() + " is after the end of the as-of month " + as_of);
-    }
 }
 
 void Loader::ReadReport(Fields& f, MonthlyReport& r)
@@ -715,7 +651,6 @@ void Loader::ReadReport(Fields& f, MonthlyReport& r)
 
 void Loader::ReadProject(Fields& f, Project& p)
 {
-    const std::size_t errors_before = error_count_;
     ReadId(f, p.id);
     ReadString(f, "code", p.code);
     ReadString(f, "name", p.name);
@@ -735,7 +670,7 @@ void Loader::ReadProject(Fields& f, Project& p)
     ReadMoney(f, "plan_wan", p.plan);
     ReadMoney(f, "funds_required_wan", p.funds_required);
     ReadMoney(f, "funds_in_place_wan", p.funds_in_place);
-    bool status_known = ReadEnum(f, "status", p.status, &ParseProjectStatus, kProjectStatusCount);
+    ReadEnum(f, "status", p.status, &ParseProjectStatus, kProjectStatusCount);
     ReadBool(f, "completion_target", p.completion_target);
     ReadDate(f, "actual_start", p.actual_start);
     ReadDate(f, "actual_completion", p.actual_completion);
@@ -749,109 +684,17 @@ void Loader::ReadProject(Fields& f, Project& p)
     });
     ReadStamp(f, p.stamp);
     ReadExtras(f, p.extra);
-
-    // Legal but suspicious figures. A value that failed to read is left at its default, and a
-    // warning drawn from it would only mislead: a project with errors gets no warnings.
-    const bool warn = error_count_ == errors_before;
-    CheckProjectReports(p, f.path(), warn);
-    if (!warn)
-        return;
-    Money this_year;
-    for (const MonthlyReport& r : p.reports)
-        if (r.month.year == ledger_.meta.year)
-            this_year += r.investment;
-    Money completed = p.completed_before_year + this_year;
-    if (completed > p.total_investment)
-        Warning(f.PathOf("total_investment_wan"),
-                "累计完成投资 " + MoneyText(completed) + " 万元（往年 " + MoneyText(p.completed_before_year) + " + 今年 " +
-                    MoneyText(this_year) + "）超过总投资 " + MoneyText(p.total_investment) + " 万元",
-                "completed investment " + MoneyText(completed) + " (before this year " + MoneyText(p.completed_before_year) +
-                    " + this year " + MoneyText(this_year) + ") exceeds the total investment " + MoneyText(p.total_investment));
-    if (p.funds_in_place > p.funds_required)
-        Warning(f.PathOf("funds_in_place_wan"),
-                "到位资金 " + MoneyText(p.funds_in_place) + " 万元超过所需资金 " + MoneyText(p.funds_required) + " 万元",
-                "funds in place " + MoneyText(p.funds_in_place) + " exceed the funds required " + MoneyText(p.funds_required));
-    if (status_known && (p.status == ProjectStatus::Completed || p.status == ProjectStatus::Commissioned)) {
-        const MonthlyReport* latest = nullptr;
-        for (const MonthlyReport& r : p.reports)
-            if (r.month.year != 0 && (!latest || latest->month < r.month))
-                latest = &r;
-        if (latest && latest->percent_complete < 100)
-            Warning(f.PathOf("status"),
-                    std::string("状态为") + ChineseLabel(p.status) + "，但最新月报（" + latest->month.ToString() + "）完成百分比为 " +
-                        PercentText(latest->percent_complete),
-                    std::string("status is ") + ToJsonText(p.status) + " but the latest report (" + latest->month.ToString() +
-                        ") says " + PercentText(latest->percent_complete) + " percent complete");
-    }
 }
 
-// Report months: unique (an error), in order, within the ledger's year and not after the as-of
-// month; the cumulative percentage never going down (warnings, when `warn`).
-void Loader::CheckProjectReports(const Project& p, const std::string& path, bool warn)
-{
-    std::string reports_path = FieldPath(path, "reports");
-    auto report_path = [&](std::size_t i, const char* field) {
-        std::string s = reports_path;
-        json_tree::AppendPathIndex(s, i);
-        return FieldPath(std::move(s), field);
-    };
-    std::vector<std::size_t> order;  // valid months, sorted by month
-    std::unordered_map<int, std::size_t> first_of_month;
-    for (std::size_t i = 0; i < p.reports.size(); ++i) {
-        YearMonth month = p.reports[i].month;
-        if (month.year == 0)
-            continue;  // missing or invalid, reported already
-        auto [it, inserted] = first_of_month.emplace(month.Index(), i);
-        if (!inserted) {
-            std::string first = reports_path;
-            json_tree::AppendPathIndex(first, it->second);
-            Error(report_path(i, "month"), "月份 " + month.ToString() + " 的月报重复，已见于 " + first,
-                  "duplicate report for month " + month.ToString() + ", already at " + first);
-            continue;
-        }
-        if (!warn)
-            continue;
-        if (!order.empty() && month < p.reports[order.back()].month) {
-            std::string previous = p.reports[order.back()].month.ToString();
-            Warning(report_path(i, "month"), "月报未按月份排序：" + month.ToString() + " 排在 " + previous + " 之后",
-                    "reports are out of month order: " + month.ToString() + " comes after " + previous);
-        }
-        if (order.empty() || p.reports[order.back()].month < month)
-            order.push_back(i);
-        else
-            order.insert(std::upper_bound(order.begin(), order.end(), i,
-                                          [&](std::size_t a, std::size_t b) { return p.reports[a].month < p.reports[b].month; }),
-                         i);
-        if (ledger_.meta.year != 0 && month.year != ledger_.meta.year)
-            Warning(report_path(i, "month"),
-                    "月报月份 " + month.ToString() + " 不在台账年份 " + std::to_string(ledger_.meta.year) + " 内",
-                    "report month " + month.ToString() + " is outside the ledger year " + std::to_string(ledger_.meta.year));
-        else if (ledger_.meta.as_of && *ledger_.meta.as_of < month)
-            Warning(report_path(i, "month"), "月报月份 " + month.ToString() + " 晚于截至月份 " + ledger_.meta.as_of->ToString(),
-                    "report month " + month.ToString() + " is after the as-of month " + ledger_.meta.as_of->ToString());
-    }
-    for (std::size_t k = 1; k < order.size(); ++k) {
-        const MonthlyReport& before = p.reports[order[k - 1]];
-        const MonthlyReport& after = p.reports[order[k]];
-        if (after.percent_complete < before.percent_complete)
-            Warning(report_path(order[k], "percent_complete"),
-                    "完成百分比从 " + PercentText(before.percent_complete) + " 降到 " + PercentText(after.percent_complete) + "（" +
-                        before.month.ToString() + " → " + after.month.ToString() + "）",
-                    "percent complete went down from " + PercentText(before.percent_complete) + " to " +
-                        PercentText(after.percent_complete) + " (" + before.month.ToString() + " → " + after.month.ToString() + ")");
-    }
-}
-
-bool Loader::ReadAction(Fields& f, ProblemAction& a)
+void Loader::ReadAction(Fields& f, ProblemAction& a)
 {
     ReadId(f, a.id);
-    bool kind_known = ReadEnum(f, "kind", a.kind, &ParseActionKind, kActionKindCount);
+    ReadEnum(f, "kind", a.kind, &ParseActionKind, kActionKindCount);
     ReadDate(f, "date", a.date);
     ReadString(f, "by", a.by);
     ReadString(f, "text", a.text);
     ReadStamp(f, a.stamp);
     ReadExtras(f, a.extra);
-    return kind_known;
 }
 
 void Loader::ReadProblem(Fields& f, Problem& p)
@@ -861,63 +704,15 @@ void Loader::ReadProblem(Fields& f, Problem& p)
     ReadEnum(f, "category", p.category, &ParseProblemCategory, kProblemCategoryCount);
     ReadString(f, "text", p.text);
     ReadReference(f, "responsible_unit_id", p.responsible_unit_id);
-    bool assigned_known = ReadDate(f, "assigned_date", p.assigned_date);
-    bool deadline_known = ReadDate(f, "deadline", p.deadline);
-    bool state_known = ReadEnum(f, "state", p.state, &ParseProblemState, kProblemStateCount);
-    bool history_known = true;
-    bool history_present = ReadArray(f, "history", Need::Required, [&](const Node& n, const std::string& path) {
+    ReadDate(f, "assigned_date", p.assigned_date);
+    ReadDate(f, "deadline", p.deadline);
+    ReadEnum(f, "state", p.state, &ParseProblemState, kProblemStateCount);
+    ReadArray(f, "history", Need::Required, [&](const Node& n, const std::string& path) {
         p.history.emplace_back();
-        bool kind_known = false;
-        ReadRecord(n, path, [&](Fields& af) { kind_known = ReadAction(af, p.history.back()); });
-        history_known = history_known && kind_known;
+        ReadRecord(n, path, [&](Fields& af) { ReadAction(af, p.history.back()); });
     });
     ReadStamp(f, p.stamp);
     ReadExtras(f, p.extra);
-
-    if (assigned_known && deadline_known && p.deadline < p.assigned_date)
-        Error(f.PathOf("deadline"), "办结期限 " + p.deadline.ToString() + " 早于交办日期 " + p.assigned_date.ToString(),
-              "deadline " + p.deadline.ToString() + " is before the assigned date " + p.assigned_date.ToString());
-    if (history_present)
-        CheckProblemHistory(p, f.path(), state_known, history_known);
-}
-
-// The state must be where the history leads, each step legal per problem_lifecycle.
-void Loader::CheckProblemHistory(const Problem& p, const std::string& path, bool state_known, bool history_known)
-{
-    if (!history_known)
-        return;  // an unreadable step was reported already; replaying would only add noise
-    std::string history_path = FieldPath(path, "history");
-    if (p.history.empty()) {
-        Error(history_path, "处理记录为空，第一步应为交办", "the history is empty; it must start with assign");
-        return;
-    }
-    std::optional<ProblemState> state;
-    for (std::size_t i = 0; i < p.history.size(); ++i) {
-        const ProblemAction& action = p.history[i];
-        TransitionResult step = ApplyAction(state, action.kind);
-        if (!step.next) {
-            std::string step_path = history_path;
-            json_tree::AppendPathIndex(step_path, i);
-            std::string kind = ToJsonText(action.kind);
-            Error(FieldPath(step_path, "kind"),
-                  "第 " + std::to_string(i + 1) + " 步 \"" + kind + "\" 不合法：" + step.reason_zh,
-                  "step " + std::to_string(i + 1) + " \"" + kind + "\" is not allowed: " + step.reason_en);
-            return;
-        }
-        if (i > 0 && action.date.year != 0 && p.history[i - 1].date.year != 0 && action.date < p.history[i - 1].date) {
-            std::string step_path = history_path;
-            json_tree::AppendPathIndex(step_path, i);
-            Warning(FieldPath(step_path, "date"),
-                    "处理日期 " + action.date.ToString() + " 早于上一步的 " + p.history[i - 1].date.ToString(),
-                    "action date " + action.date.ToString() + " is before the previous action's " + p.history[i - 1].date.ToString());
-        }
-        state = step.next;
-    }
-    if (state_known && state && *state != p.state)
-        Error(FieldPath(path, "state"),
-              std::string("状态 \"") + ToJsonText(p.state) + "\" 与处理记录不符，按处理记录应为 \"" + ToJsonText(*state) + "\"",
-              std::string("state \"") + ToJsonText(p.state) + "\" disagrees with the history, which leads to \"" +
-                  ToJsonText(*state) + "\"");
 }
 
 void Loader::ReadSettings(Fields& f)
@@ -932,11 +727,6 @@ void Loader::ReadSettings(Fields& f)
         ReadInt(wf, "late_start_red_months", w.late_start_red_months, 0, kNoIntMax, Need::Optional);
         ReadInt(wf, "due_soon_days", w.due_soon_days, 0, kNoIntMax, Need::Optional);
         ReadExtras(wf, w.extra);
-        if (w.behind_red_points < w.behind_yellow_points)
-            Error(wf.PathOf("behind_red_points"),
-                  "红色阈值 " + PercentText(w.behind_red_points) + " 不能小于黄色阈值 " + PercentText(w.behind_yellow_points),
-                  "the red threshold " + PercentText(w.behind_red_points) + " must not be below the yellow threshold " +
-                      PercentText(w.behind_yellow_points));
     });
     ReadObject(f, "ranking", Need::Optional, [&](Fields& rf) {
         RankingSettings& r = s.ranking;
@@ -951,146 +741,8 @@ void Loader::ReadSettings(Fields& f)
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Loader: checks across records
+// [SECTION] Loader: run
 //-----------------------------------------------------------------------------
-
-// Remembers where each ID was first seen and reports repeats.
-class IdRegistry {
-public:
-    // Returns the path where `id` was first seen, or nullptr after registering it at `path`.
-    const std::string* Register(const std::string& id, std::string path)
-    {
-        auto [it, inserted] = first_.emplace(id, std::move(path));
-        return inserted ? nullptr : &it->second;
-    }
-    const std::string* Find(const std::string& id) const
-    {
-        auto it = first_.find(id);
-        return it == first_.end() ? nullptr : &it->second;
-    }
-
-private:
-    std::unordered_map<std::string, std::string> first_;
-};
-
-void Loader::CheckIds()
-{
-    auto duplicate = [&](const std::string& path, const std::string& id, const std::string& first) {
-        Error(path, "ID " + Quote(id) + " 重复，已用于 " + first, "duplicate ID " + Quote(id) + ", already used by " + first);
-    };
-    auto check_list = [&](const char* list, auto& records) {
-        IdRegistry ids;
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            if (records[i].id.empty())
-                continue;
-            std::string path = ItemPath(list, i);
-            if (const std::string* first = ids.Register(records[i].id, path))
-                duplicate(FieldPath(path, "id"), records[i].id, *first);
-        }
-    };
-    check_list("task_force.roles", ledger_.task_force.roles);
-    check_list("districts", ledger_.districts);
-    check_list("departments", ledger_.departments);
-    check_list("city_leaders", ledger_.city_leaders);
-    check_list("projects", ledger_.projects);
-    check_list("problems", ledger_.problems);
-
-    // A responsible unit is a department or a district, named by ID alone: the two lists must not
-    // share an ID.
-    IdRegistry district_ids;
-    for (std::size_t i = 0; i < ledger_.districts.size(); ++i)
-        if (!ledger_.districts[i].id.empty())
-            district_ids.Register(ledger_.districts[i].id, ItemPath("districts", i));
-    for (std::size_t i = 0; i < ledger_.departments.size(); ++i) {
-        const std::string& id = ledger_.departments[i].id;
-        if (const std::string* district = id.empty() ? nullptr : district_ids.Find(id))
-            Error(FieldPath(ItemPath("departments", i), "id"),
-                  "ID " + Quote(id) + " 已被区县 " + *district + " 使用；责任单位按 ID 指向部门或区县，两者的 ID 不能相同",
-                  "ID " + Quote(id) + " is already used by the district " + *district +
-                      "; responsible units name a department or a district by ID, so their IDs must differ");
-    }
-
-    // Milestone and action IDs are unique in the whole ledger.
-    IdRegistry milestone_ids;
-    for (std::size_t i = 0; i < ledger_.projects.size(); ++i) {
-        const Project& p = ledger_.projects[i];
-        for (std::size_t k = 0; k < p.milestones.size(); ++k) {
-            if (p.milestones[k].id.empty())
-                continue;
-            std::string path = FieldPath(ItemPath("projects", i), "milestones");
-            json_tree::AppendPathIndex(path, k);
-            if (const std::string* first = milestone_ids.Register(p.milestones[k].id, path))
-                duplicate(FieldPath(path, "id"), p.milestones[k].id, *first);
-        }
-    }
-    IdRegistry action_ids;
-    for (std::size_t i = 0; i < ledger_.problems.size(); ++i) {
-        const Problem& p = ledger_.problems[i];
-        for (std::size_t k = 0; k < p.history.size(); ++k) {
-            if (p.history[k].id.empty())
-                continue;
-            std::string path = FieldPath(ItemPath("problems", i), "history");
-            json_tree::AppendPathIndex(path, k);
-            if (const std::string* first = action_ids.Register(p.history[k].id, path))
-                duplicate(FieldPath(path, "id"), p.history[k].id, *first);
-        }
-    }
-}
-
-void Loader::CheckReferences()
-{
-    auto index_of = [](const auto& records) {
-        std::unordered_map<std::string_view, std::size_t> index;
-        for (std::size_t i = 0; i < records.size(); ++i)
-            if (!records[i].id.empty())
-                index.emplace(records[i].id, i);
-        return index;
-    };
-    auto districts = index_of(ledger_.districts);
-    auto departments = index_of(ledger_.departments);
-    auto leaders = index_of(ledger_.city_leaders);
-    auto projects = index_of(ledger_.projects);
-
-    auto dangling = [&](const std::string& path, const std::string& id, const char* what_zh, const char* what_en) {
-        Error(path, std::string("引用的") + what_zh + " " + Quote(id) + " 不存在",
-              std::string("refers to ") + what_en + " " + Quote(id) + ", which does not exist");
-    };
-
-    const std::vector<std::string>& members = ledger_.task_force.member_unit_ids;
-    std::unordered_map<std::string_view, std::size_t> seen_members;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (members[i].empty())
-            continue;
-        std::string path = ItemPath("task_force.member_unit_ids", i);
-        if (!departments.count(members[i]))
-            dangling(path, members[i], "成员单位（部门）", "the member unit (department)");
-        auto [it, inserted] = seen_members.emplace(members[i], i);
-        if (!inserted)
-            Error(path, "成员单位 " + Quote(members[i]) + " 重复，已见于 " + ItemPath("task_force.member_unit_ids", it->second),
-                  "member unit " + Quote(members[i]) + " is listed twice, already at " +
-                      ItemPath("task_force.member_unit_ids", it->second));
-    }
-    for (std::size_t i = 0; i < ledger_.projects.size(); ++i) {
-        const Project& p = ledger_.projects[i];
-        std::string path = ItemPath("projects", i);
-        if (!p.district_id.empty() && !districts.count(p.district_id))
-            dangling(FieldPath(path, "district_id"), p.district_id, "区县", "district");
-        if (!p.city_leader_id.empty() && !leaders.count(p.city_leader_id))
-            dangling(FieldPath(path, "city_leader_id"), p.city_leader_id, "市级领导", "city leader");
-        if (!p.department_id.empty() && !departments.count(p.department_id))
-            dangling(FieldPath(path, "department_id"), p.department_id, "服务责任部门", "department");
-    }
-    for (std::size_t i = 0; i < ledger_.problems.size(); ++i) {
-        const Problem& p = ledger_.problems[i];
-        std::string path = ItemPath("problems", i);
-        if (!p.project_id.empty() && !projects.count(p.project_id))
-            dangling(FieldPath(path, "project_id"), p.project_id, "项目", "project");
-        if (!p.responsible_unit_id.empty() && !departments.count(p.responsible_unit_id) &&
-            !districts.count(p.responsible_unit_id))
-            dangling(FieldPath(path, "responsible_unit_id"), p.responsible_unit_id, "责任单位（部门或区县）",
-                     "responsible unit (department or district)");
-    }
-}
 
 void Loader::Run()
 {
@@ -1216,8 +868,12 @@ void Loader::Run()
     ReadObject(f, "settings", Need::Optional, [&](Fields& sf) { ReadSettings(sf); });
     ReadExtras(f, ledger_.extra);
 
-    CheckIds();
-    CheckReferences();
+    // The record rules, judging only what was read.
+    Findings findings = ValidateLedger(ledger_, unreadable_);
+    for (Diagnostic& d : findings.errors)
+        Report(std::move(d));
+    for (Diagnostic& d : findings.warnings)
+        Warning(std::move(d));
 
     if (result_.errors.empty())
         result_.ledger = std::move(ledger_);
