@@ -106,10 +106,15 @@ CITY_LEADERS = [
 ]
 
 SETTINGS = {
-    "warnings": {"behind_yellow_points": 10, "behind_red_points": 30, "late_start_red_months": 3,
-                 "due_soon_days": 7},
+    "warnings": {"behind_yellow_points": 10, "behind_red_points": 30, "funds_red_percent": 100,
+                 "late_start_red_months": 3, "due_soon_days": 7},
     "ranking": {"investment_completion_weight": 40, "start_rate_weight": 20, "funds_rate_weight": 20,
                 "completion_rate_weight": 20, "bottom_n": 3},
+    "indicators": {"schedule_basis": "calendar_months", "schedule_start_month": 4, "milestone_grace_days": 0},
+    # The office's qualitative scores (定性评分) are entered at the year-end assessment; the demo
+    # ledger is as of October, so none are entered yet.
+    "assessment": {"quantitative_weight": 70, "qualitative_weight": 30, "overdue_problem_deduction": 1,
+                   "qualitative_scores": []},
 }
 
 # ---------------------------------------------------------------------------------------------

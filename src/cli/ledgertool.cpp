@@ -4,6 +4,10 @@
 //                              or I/O errors
 //   ledgertool stats FILE      one JSON object of summary figures on stdout
 //   ledgertool format FILE     the canonical save of FILE on stdout (load + save)
+//   ledgertool bulletin FILE --month YYYY-MM [--format html|csv] [-o OUT]
+//                              the monthly bulletin (一月一通报) as printable HTML (default) or CSV
+//                              (UTF-8 with BOM) on stdout or in OUT; exit 1 when FILE is invalid,
+//                              2 on usage or I/O errors (a month outside the ledger's year included)
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -11,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bulletin.h"
 #include "ledger_json.h"
 #include "summary.h"
 
@@ -24,7 +29,8 @@ void PrintUsage()
 {
     std::cerr << "usage: ledgertool check FILE...\n"
                  "       ledgertool stats FILE\n"
-                 "       ledgertool format FILE\n";
+                 "       ledgertool format FILE\n"
+                 "       ledgertool bulletin FILE --month YYYY-MM [--format html|csv] [-o OUT]\n";
 }
 
 bool ReadFile(const std::string& name, std::string& bytes)
@@ -122,6 +128,58 @@ int Format(const std::string& file)
     return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
 }
 
+int Bulletin(const std::vector<std::string>& args)
+{
+    std::string file, month_text, format = "html", out_name;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == "--month" && has_value)
+            month_text = args[++i];
+        else if (a == "--format" && has_value)
+            format = args[++i];
+        else if ((a == "-o" || a == "--output") && has_value)
+            out_name = args[++i];
+        else if (file.empty() && !a.empty() && a[0] != '-')
+            file = a;
+        else {
+            PrintUsage();
+            return kExitUsage;
+        }
+    }
+    std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(month_text);
+    if (file.empty() || !month || (format != "html" && format != "csv")) {
+        if (!month_text.empty() && !month)
+            std::cerr << "--month " << month_text << ": 应为 YYYY-MM / expected YYYY-MM\n";
+        PrintUsage();
+        return kExitUsage;
+    }
+    kpl::LoadResult result;
+    if (int code = LoadOne(file, result); code != kExitOk)
+        return code;
+    const kpl::Ledger& ledger = *result.ledger;
+    // A bulletin is about one month of the ledger's year: other months have no reports to show.
+    if (month->year != ledger.meta.year) {
+        std::cerr << "--month " << month_text << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
+                  << ledger.meta.year << "\n";
+        return kExitUsage;
+    }
+    kpl::Bulletin bulletin = kpl::BuildBulletin(ledger, *month);
+    const std::string text = format == "csv" ? kpl::BulletinCsv(bulletin, ledger) : kpl::BulletinHtml(bulletin, ledger);
+    if (out_name.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
+    }
+    std::ofstream out(out_name, std::ios::binary);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+        std::cerr << out_name << ": 写入失败 / write error\n";
+        return kExitUsage;
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -139,6 +197,8 @@ int main(int argc, char** argv)
         return Stats(files[0]);
     if (command == "format" && files.size() == 1)
         return Format(files[0]);
+    if (command == "bulletin")
+        return Bulletin(files);
     if (command == "-h" || command == "--help" || command == "help") {
         PrintUsage();
         return kExitOk;

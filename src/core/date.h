@@ -23,7 +23,12 @@ struct Date {
 
     bool operator==(const Date& o) const { return year == o.year && month == o.month && day == o.day; }
     bool operator!=(const Date& o) const { return !(*this == o); }
-    bool operator<(const Date& o) const { return DayNumber() < o.DayNumber(); }
+    // Field by field: the same order as DayNumber() for real days, without its arithmetic (dates are
+    // compared in the indicators' inner loops).
+    bool operator<(const Date& o) const
+    {
+        return year != o.year ? year < o.year : month != o.month ? month < o.month : day < o.day;
+    }
     bool operator<=(const Date& o) const { return !(o < *this); }
     bool operator>(const Date& o) const { return o < *this; }
     bool operator>=(const Date& o) const { return !(*this < o); }

@@ -128,6 +128,26 @@ bool SameContent(const LedgerMeta& a, const LedgerMeta& b)
            a.issuing_unit == b.issuing_unit && a.demo == b.demo && a.extra == b.extra;
 }
 
+bool SameContent(const IndicatorSettings& a, const IndicatorSettings& b)
+{
+    return a.schedule_basis == b.schedule_basis && a.schedule_start_month == b.schedule_start_month &&
+           a.milestone_grace_days == b.milestone_grace_days && a.extra == b.extra;
+}
+
+bool SameContent(const AssessmentSettings& a, const AssessmentSettings& b)
+{
+    if (a.qualitative_scores.size() != b.qualitative_scores.size())
+        return false;
+    for (std::size_t i = 0; i < a.qualitative_scores.size(); ++i) {
+        const QualitativeScore& x = a.qualitative_scores[i];
+        const QualitativeScore& y = b.qualitative_scores[i];
+        if (x.unit_id != y.unit_id || x.score != y.score || x.extra != y.extra)
+            return false;
+    }
+    return a.quantitative_weight == b.quantitative_weight && a.qualitative_weight == b.qualitative_weight &&
+           a.overdue_problem_deduction == b.overdue_problem_deduction && a.extra == b.extra;
+}
+
 bool SameContent(const Settings& a, const Settings& b)
 {
     const WarningSettings& w = a.warnings;
@@ -139,7 +159,8 @@ bool SameContent(const Settings& a, const Settings& b)
            w.extra == v.extra && r.investment_completion_weight == q.investment_completion_weight &&
            r.start_rate_weight == q.start_rate_weight && r.funds_rate_weight == q.funds_rate_weight &&
            r.completion_rate_weight == q.completion_rate_weight && r.bottom_n == q.bottom_n && r.extra == q.extra &&
-           a.extra == b.extra;
+           w.funds_red_percent == v.funds_red_percent && SameContent(a.indicators, b.indicators) &&
+           SameContent(a.assessment, b.assessment) && a.extra == b.extra;
 }
 
 //-----------------------------------------------------------------------------
@@ -560,9 +581,13 @@ EditResult EditHistory::SetSettings(const EditContext& context, const Settings& 
         return refused;
     Settings after = settings;
     for (double* v : {&after.warnings.behind_yellow_points, &after.warnings.behind_red_points,
-                      &after.ranking.investment_completion_weight, &after.ranking.start_rate_weight,
-                      &after.ranking.funds_rate_weight, &after.ranking.completion_rate_weight})
+                      &after.warnings.funds_red_percent, &after.ranking.investment_completion_weight,
+                      &after.ranking.start_rate_weight, &after.ranking.funds_rate_weight,
+                      &after.ranking.completion_rate_weight, &after.assessment.quantitative_weight,
+                      &after.assessment.qualitative_weight, &after.assessment.overdue_problem_deduction})
         *v = ToHundredths(*v);
+    for (QualitativeScore& q : after.assessment.qualitative_scores)
+        q.score = ToHundredths(q.score);
     if (SameContent(after, ledger_.settings))
         return Unchanged("");
     Findings findings = ValidateSettings(after, "");

@@ -60,6 +60,7 @@ constexpr int kProjectStatusCount = 4;
 constexpr int kProblemCategoryCount = 7;
 constexpr int kProblemStateCount = 5;
 constexpr int kActionKindCount = 6;
+constexpr int kScheduleBasisCount = 2;
 
 struct Words {
     const char* zh;
@@ -451,9 +452,10 @@ private:
     }
 
     template <typename Enum>
-    bool ReadEnum(Fields& f, std::string_view key, Enum& out, std::optional<Enum> (*parse)(std::string_view), int count)
+    bool ReadEnum(Fields& f, std::string_view key, Enum& out, std::optional<Enum> (*parse)(std::string_view), int count,
+                  Need need = Need::Required)
     {
-        const Node* n = Get(f, key, Need::Required);
+        const Node* n = Get(f, key, need);
         if (!n)
             return false;
         Where at{f.path(), key};
@@ -724,6 +726,7 @@ void Loader::ReadSettings(Fields& f)
         WarningSettings& w = s.warnings;
         ReadHundredths(wf, "behind_yellow_points", w.behind_yellow_points, 0, 100, Need::Optional);
         ReadHundredths(wf, "behind_red_points", w.behind_red_points, 0, 100, Need::Optional);
+        ReadHundredths(wf, "funds_red_percent", w.funds_red_percent, 0, 100, Need::Optional);
         ReadInt(wf, "late_start_red_months", w.late_start_red_months, 0, kNoIntMax, Need::Optional);
         ReadInt(wf, "due_soon_days", w.due_soon_days, 0, kNoIntMax, Need::Optional);
         ReadExtras(wf, w.extra);
@@ -736,6 +739,29 @@ void Loader::ReadSettings(Fields& f)
         ReadHundredths(rf, "completion_rate_weight", r.completion_rate_weight, 0, kNoMax, Need::Optional);
         ReadInt(rf, "bottom_n", r.bottom_n, 0, kNoIntMax, Need::Optional);
         ReadExtras(rf, r.extra);
+    });
+    ReadObject(f, "indicators", Need::Optional, [&](Fields& xf) {
+        IndicatorSettings& x = s.indicators;
+        ReadEnum(xf, "schedule_basis", x.schedule_basis, &ParseScheduleBasis, kScheduleBasisCount, Need::Optional);
+        ReadInt(xf, "schedule_start_month", x.schedule_start_month, 1, 12, Need::Optional);
+        ReadInt(xf, "milestone_grace_days", x.milestone_grace_days, 0, kNoIntMax, Need::Optional);
+        ReadExtras(xf, x.extra);
+    });
+    ReadObject(f, "assessment", Need::Optional, [&](Fields& af) {
+        AssessmentSettings& a = s.assessment;
+        ReadHundredths(af, "quantitative_weight", a.quantitative_weight, 0, kNoMax, Need::Optional);
+        ReadHundredths(af, "qualitative_weight", a.qualitative_weight, 0, kNoMax, Need::Optional);
+        ReadHundredths(af, "overdue_problem_deduction", a.overdue_problem_deduction, 0, kNoMax, Need::Optional);
+        ReadArray(af, "qualitative_scores", Need::Optional, [&](const Node& n, const std::string& path) {
+            a.qualitative_scores.emplace_back();
+            ReadRecord(n, path, [&](Fields& qf) {
+                QualitativeScore& q = a.qualitative_scores.back();
+                ReadReference(qf, "unit_id", q.unit_id);
+                ReadHundredths(qf, "score", q.score, 0, 100, Need::Required);
+                ReadExtras(qf, q.extra);
+            });
+        });
+        ReadExtras(af, a.extra);
     });
     ReadExtras(f, s.extra);
 }

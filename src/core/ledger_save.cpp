@@ -308,6 +308,7 @@ void WriteSettings(Writer& w, const Settings& s)
     w.BeginObject();
     w.FieldHundredths("behind_yellow_points", s.warnings.behind_yellow_points);
     w.FieldHundredths("behind_red_points", s.warnings.behind_red_points);
+    w.FieldHundredths("funds_red_percent", s.warnings.funds_red_percent);
     w.FieldInt("late_start_red_months", s.warnings.late_start_red_months);
     w.FieldInt("due_soon_days", s.warnings.due_soon_days);
     w.Extras(s.warnings.extra);
@@ -320,6 +321,31 @@ void WriteSettings(Writer& w, const Settings& s)
     w.FieldHundredths("completion_rate_weight", s.ranking.completion_rate_weight);
     w.FieldInt("bottom_n", s.ranking.bottom_n);
     w.Extras(s.ranking.extra);
+    w.EndObject();
+    w.Key("indicators");
+    w.BeginObject();
+    w.Field("schedule_basis", ToJsonText(s.indicators.schedule_basis));
+    w.FieldInt("schedule_start_month", s.indicators.schedule_start_month);
+    w.FieldInt("milestone_grace_days", s.indicators.milestone_grace_days);
+    w.Extras(s.indicators.extra);
+    w.EndObject();
+    w.Key("assessment");
+    w.BeginObject();
+    w.FieldHundredths("quantitative_weight", s.assessment.quantitative_weight);
+    w.FieldHundredths("qualitative_weight", s.assessment.qualitative_weight);
+    w.FieldHundredths("overdue_problem_deduction", s.assessment.overdue_problem_deduction);
+    w.Key("qualitative_scores");
+    w.BeginArray();
+    for (const QualitativeScore& q : s.assessment.qualitative_scores) {
+        w.Element();
+        w.BeginObject();
+        w.Field("unit_id", q.unit_id);
+        w.FieldHundredths("score", q.score);
+        w.Extras(q.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Extras(s.assessment.extra);
     w.EndObject();
     w.Extras(s.extra);
     w.EndObject();

@@ -35,6 +35,7 @@ const EnumText kProblemStates[] = {
 const EnumText kActionKinds[] = {
     {"assign", "交办"}, {"accept", "签收"}, {"feedback", "反馈"}, {"supervise", "督查"},
     {"close_out", "销号"}, {"reopen", "退回重办"}};
+const EnumText kScheduleBases[] = {{"calendar_months", "按自然月"}, {"from_month", "自起始月起"}};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> ParseEnum(const EnumText (&table)[N], std::string_view text)
@@ -57,12 +58,14 @@ const char* ToJsonText(ProjectStatus v) { return kProjectStatuses[static_cast<in
 const char* ToJsonText(ProblemCategory v) { return kProblemCategories[static_cast<int>(v)].json; }
 const char* ToJsonText(ProblemState v) { return kProblemStates[static_cast<int>(v)].json; }
 const char* ToJsonText(ActionKind v) { return kActionKinds[static_cast<int>(v)].json; }
+const char* ToJsonText(ScheduleBasis v) { return kScheduleBases[static_cast<int>(v)].json; }
 
 std::optional<DistrictKind> ParseDistrictKind(std::string_view text) { return ParseEnum<DistrictKind>(kDistrictKinds, text); }
 std::optional<ProjectStatus> ParseProjectStatus(std::string_view text) { return ParseEnum<ProjectStatus>(kProjectStatuses, text); }
 std::optional<ProblemCategory> ParseProblemCategory(std::string_view text) { return ParseEnum<ProblemCategory>(kProblemCategories, text); }
 std::optional<ProblemState> ParseProblemState(std::string_view text) { return ParseEnum<ProblemState>(kProblemStates, text); }
 std::optional<ActionKind> ParseActionKind(std::string_view text) { return ParseEnum<ActionKind>(kActionKinds, text); }
+std::optional<ScheduleBasis> ParseScheduleBasis(std::string_view text) { return ParseEnum<ScheduleBasis>(kScheduleBases, text); }
 
 const char* ChineseLabel(ProjectStatus v) { return kProjectStatuses[static_cast<int>(v)].chinese; }
 const char* ChineseLabel(ProblemCategory v) { return kProblemCategories[static_cast<int>(v)].chinese; }

@@ -182,6 +182,9 @@ struct WarningSettings {
     double behind_red_points = 30;     // ... by more than this -> red
     int late_start_red_months = 3;     // not started N months after the planned month -> red
     int due_soon_days = 7;             // open problem due within N days -> yellow
+    // funds in place below this percentage of the funds required to date (funds required x
+    // 序时进度) -> red
+    double funds_red_percent = 100;    // "funds_red_percent"
     ExtraFields extra = ExtraFields::object();
 };
 
@@ -195,9 +198,37 @@ struct RankingSettings {
     ExtraFields extra = ExtraFields::object();
 };
 
+// How the time-proportional share of the annual plan (序时进度) is reckoned; docs/indicators.md.
+enum class ScheduleBasis { CalendarMonths, FromMonth };
+// JSON: "calendar_months" (month/12) | "from_month" (months since schedule_start_month / months left)
+
+struct IndicatorSettings {
+    ScheduleBasis schedule_basis = ScheduleBasis::CalendarMonths;  // "schedule_basis"
+    int schedule_start_month = 4;      // "schedule_start_month": 1..12, used by "from_month"
+    int milestone_grace_days = 0;      // "milestone_grace_days": a milestone met this late is on time
+    ExtraFields extra = ExtraFields::object();
+};
+
+// A qualitative score (定性评分) the office enters for one unit, 0..100.
+struct QualitativeScore {
+    std::string unit_id;               // "unit_id" -> District or Department
+    double score = 0;                  // "score"
+    ExtraFields extra = ExtraFields::object();
+};
+
+struct AssessmentSettings {
+    double quantitative_weight = 70;   // "quantitative_weight": share of the indicator score
+    double qualitative_weight = 30;    // "qualitative_weight": share of the office's score
+    double overdue_problem_deduction = 1;  // "overdue_problem_deduction": points per overdue problem
+    std::vector<QualitativeScore> qualitative_scores;  // "qualitative_scores"
+    ExtraFields extra = ExtraFields::object();
+};
+
 struct Settings {
     WarningSettings warnings;          // "warnings"
     RankingSettings ranking;           // "ranking"
+    IndicatorSettings indicators;      // "indicators"
+    AssessmentSettings assessment;     // "assessment"
     ExtraFields extra = ExtraFields::object();
 };
 
@@ -227,11 +258,13 @@ const char* ToJsonText(ProjectStatus v);
 const char* ToJsonText(ProblemCategory v);
 const char* ToJsonText(ProblemState v);
 const char* ToJsonText(ActionKind v);
+const char* ToJsonText(ScheduleBasis v);
 std::optional<DistrictKind> ParseDistrictKind(std::string_view text);
 std::optional<ProjectStatus> ParseProjectStatus(std::string_view text);
 std::optional<ProblemCategory> ParseProblemCategory(std::string_view text);
 std::optional<ProblemState> ParseProblemState(std::string_view text);
 std::optional<ActionKind> ParseActionKind(std::string_view text);
+std::optional<ScheduleBasis> ParseScheduleBasis(std::string_view text);
 
 // Chinese labels for display: "在建", "土地", "已销号"...
 const char* ChineseLabel(ProjectStatus v);

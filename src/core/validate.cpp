@@ -800,6 +800,18 @@ void CheckSettings(Record& r, const Settings& s)
     weight("ranking.funds_rate_weight", k.funds_rate_weight);
     weight("ranking.completion_rate_weight", k.completion_rate_weight);
     count("ranking.bottom_n", k.bottom_n);
+    percent("warnings.funds_red_percent", w.funds_red_percent);
+    const IndicatorSettings& x = s.indicators;
+    if ((x.schedule_start_month < 1 || x.schedule_start_month > 12) && r.Known("indicators.schedule_start_month"))
+        r.Error(OutOfRangeMessage(r.Path("indicators.schedule_start_month"), "1", "12",
+                                  std::to_string(x.schedule_start_month)));
+    count("indicators.milestone_grace_days", x.milestone_grace_days);
+    const AssessmentSettings& a = s.assessment;
+    weight("assessment.quantitative_weight", a.quantitative_weight);
+    weight("assessment.qualitative_weight", a.qualitative_weight);
+    weight("assessment.overdue_problem_deduction", a.overdue_problem_deduction);
+    for (std::size_t i = 0; i < a.qualitative_scores.size(); ++i)
+        percent(("assessment.qualitative_scores[" + std::to_string(i) + "].score").c_str(), a.qualitative_scores[i].score);
 }
 
 //-----------------------------------------------------------------------------

@@ -76,10 +76,14 @@ def minimal():
             "rev": 3, "modified_by": "醴陵市人民政府", "modified_at": "2016-05-25T16:00:00+08:00",
         }],
         "settings": {
-            "warnings": {"behind_yellow_points": 10, "behind_red_points": 30, "late_start_red_months": 3,
-                         "due_soon_days": 7},
+            "warnings": {"behind_yellow_points": 10, "behind_red_points": 30, "funds_red_percent": 100,
+                         "late_start_red_months": 3, "due_soon_days": 7},
             "ranking": {"investment_completion_weight": 40, "start_rate_weight": 20, "funds_rate_weight": 20,
                         "completion_rate_weight": 20, "bottom_n": 3},
+            "indicators": {"schedule_basis": "calendar_months", "schedule_start_month": 4,
+                           "milestone_grace_days": 0},
+            "assessment": {"quantitative_weight": 70, "qualitative_weight": 30, "overdue_problem_deduction": 1,
+                           "qualitative_scores": [{"unit_id": "D-LL", "score": 85.5}]},
         },
     }
 
@@ -162,6 +166,10 @@ def bad_cases():
     mutate("milestones-not-array.json", lambda o: P(o).update(milestones={"P001-M1": "路基工程完成"}))
     mutate("rev-negative.json", lambda o: o["districts"][0].update(rev=-1))
     mutate("bottom-n-negative.json", lambda o: o["settings"]["ranking"].update(bottom_n=-1))
+    mutate("schedule-basis-unknown.json", lambda o: o["settings"]["indicators"].update(schedule_basis="weekly"))
+    mutate("schedule-start-month-13.json", lambda o: o["settings"]["indicators"].update(schedule_start_month=13))
+    mutate("qualitative-score-over-100.json",
+           lambda o: o["settings"]["assessment"]["qualitative_scores"][0].update(score=101))
     cases["not-an-object.json"] = "[]\n"
     cases["malformed-double-comma.json"] = dumps(minimal()).replace('"revision": 3,', '"revision": 3,,', 1)
 

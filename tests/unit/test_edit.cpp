@@ -91,6 +91,16 @@ TEST_CASE("edit: meta and settings")
     RoundTrip(h, [&] { return h.SetSettings(kContext, s); }, "修改预警与排名设置");
     CHECK(h.ledger().settings.warnings.due_soon_days == 10);
     CHECK(h.ledger().settings.ranking.start_rate_weight == 12.35);
+    // The indicator and assessment settings are settings too: a change is a step.
+    s.indicators.schedule_basis = ScheduleBasis::FromMonth;
+    s.assessment.qualitative_scores.push_back(QualitativeScore{"D1", 91.234, ExtraFields::object()});
+    RoundTrip(h, [&] { return h.SetSettings(kContext, s); }, "修改预警与排名设置");
+    CHECK(h.ledger().settings.indicators.schedule_basis == ScheduleBasis::FromMonth);
+    CHECK(h.ledger().settings.assessment.qualitative_scores[0].score == 91.23);
+    s.assessment.qualitative_scores[0].score = 120;
+    EditResult bad_score = Refusal(h, [&] { return h.SetSettings(kContext, s); });
+    CHECK(ErrorAt(bad_score, "assessment.qualitative_scores[0].score"));
+    s.assessment.qualitative_scores[0].score = 91.23;
 
     meta.money_unit = "元";
     EditResult r = Refusal(h, [&] { return h.SetMeta(kContext, meta); });

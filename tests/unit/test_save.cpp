@@ -43,6 +43,7 @@ TEST_CASE("save: an empty ledger, key by key")
         "    \"warnings\": {\n"
         "      \"behind_yellow_points\": 10,\n"
         "      \"behind_red_points\": 30,\n"
+        "      \"funds_red_percent\": 100,\n"
         "      \"late_start_red_months\": 3,\n"
         "      \"due_soon_days\": 7\n"
         "    },\n"
@@ -52,6 +53,17 @@ TEST_CASE("save: an empty ledger, key by key")
         "      \"funds_rate_weight\": 20,\n"
         "      \"completion_rate_weight\": 20,\n"
         "      \"bottom_n\": 3\n"
+        "    },\n"
+        "    \"indicators\": {\n"
+        "      \"schedule_basis\": \"calendar_months\",\n"
+        "      \"schedule_start_month\": 4,\n"
+        "      \"milestone_grace_days\": 0\n"
+        "    },\n"
+        "    \"assessment\": {\n"
+        "      \"quantitative_weight\": 70,\n"
+        "      \"qualitative_weight\": 30,\n"
+        "      \"overdue_problem_deduction\": 1,\n"
+        "      \"qualitative_scores\": []\n"
         "    }\n"
         "  }\n"
         "}\n";
@@ -133,6 +145,9 @@ Ledger OneOfEach()
     l.problems.push_back(q);
     l.settings.warnings.behind_yellow_points = 12.345;  // written to 0.01
     l.settings.ranking.start_rate_weight = 12.5;
+    l.settings.indicators.schedule_basis = ScheduleBasis::FromMonth;
+    l.settings.assessment.overdue_problem_deduction = 0.5;
+    l.settings.assessment.qualitative_scores.push_back(QualitativeScore{"D1", 88.5, ExtraFields::object()});
     return l;
 }
 
@@ -266,6 +281,7 @@ TEST_CASE("save: one record of each kind, key by key")
     "warnings": {
       "behind_yellow_points": 12.35,
       "behind_red_points": 30,
+      "funds_red_percent": 100,
       "late_start_red_months": 3,
       "due_soon_days": 7
     },
@@ -275,6 +291,22 @@ TEST_CASE("save: one record of each kind, key by key")
       "funds_rate_weight": 20,
       "completion_rate_weight": 20,
       "bottom_n": 3
+    },
+    "indicators": {
+      "schedule_basis": "from_month",
+      "schedule_start_month": 4,
+      "milestone_grace_days": 0
+    },
+    "assessment": {
+      "quantitative_weight": 70,
+      "qualitative_weight": 30,
+      "overdue_problem_deduction": 0.5,
+      "qualitative_scores": [
+        {
+          "unit_id": "D1",
+          "score": 88.5
+        }
+      ]
     }
   }
 }

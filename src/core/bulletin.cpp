@@ -1,0 +1,590 @@
+// The monthly bulletin and quarterly dispatch: data first, then the HTML and CSV exports.
+#include "bulletin.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+namespace kpl {
+
+namespace {
+
+std::string Fixed2(double v)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    return buffer;
+}
+
+std::string DateTextZh(Date d)
+{
+    return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
+}
+
+std::string UnitName(const Ledger& ledger, const std::string& id)
+{
+    if (const District* d = FindDistrict(ledger, id))
+        return d->name;
+    if (const Department* d = FindDepartment(ledger, id))
+        return d->name;
+    return id;
+}
+
+// Projects by ID: a big ledger has thousands of problems and projects, too many for linear lookups.
+using ProjectIndex = std::unordered_map<std::string, const Project*>;
+
+ProjectIndex IndexProjects(const Ledger& ledger)
+{
+    ProjectIndex index;
+    index.reserve(ledger.projects.size());
+    for (const Project& p : ledger.projects)
+        index.emplace(p.id, &p);
+    return index;
+}
+
+ProblemLine MakeLine(const Ledger& ledger, const ProjectIndex& projects, const Problem& p, Date at)
+{
+    ProblemLine line;
+    line.id = p.id;
+    line.project_id = p.project_id;
+    if (auto it = projects.find(p.project_id); it != projects.end())
+        line.project_name = it->second->name;
+    line.unit_id = p.responsible_unit_id;
+    line.unit_name = UnitName(ledger, p.responsible_unit_id);
+    line.category = ChineseLabel(p.category);
+    line.text = p.text;
+    line.assigned = p.assigned_date;
+    line.deadline = p.deadline;
+    ProblemStanding s = ProblemStandingAt(p, at);
+    line.closed_on = s.closed_on;
+    if (s.overdue)
+        line.days_overdue = at.DayNumber() - p.deadline.DayNumber();
+    return line;
+}
+
+std::string JoinReasons(const ProjectWarning& w)
+{
+    std::string out;
+    for (const WarningReason& r : w.reasons) {
+        if (!out.empty())
+            out += "；";
+        out += ReasonText(r, Language::Chinese);
+    }
+    return out;
+}
+
+std::string FigureNumber(const Figure& f, int64_t value)
+{
+    return f.IsMoney() ? Money::FromCents(value).ToString() : std::to_string(value);
+}
+
+std::string PercentNumber(std::optional<double> p) { return p ? Fixed2(*p) : ""; }
+
+std::string Overview(const Ledger& ledger, const Bulletin& b)
+{
+    const IndicatorSet& t = b.indicators.total.set;
+    const Figure& inv = t.Get(Indicator::Investment);
+    const Figure& comp = t.Get(Indicator::Completion);
+    const Money done = Money::FromCents(inv.numerator);
+    const Money plan = Money::FromCents(inv.denominator);
+    std::string s = "截至" + MonthTextZh(b.month) + "底，全市" + std::to_string(ledger.projects.size()) +
+                    "个重点续建项目本年累计完成投资" + done.ToDisplay() + "万元（" + done.ToYiDisplay() + "亿元），占年度计划投资" +
+                    plan.ToDisplay() + "万元（" + plan.ToYiDisplay() + "亿元）的" + FormatPercent(inv.percent) + "，序时进度" +
+                    FormatPercent(t.schedule_percent);
+    if (std::optional<double> gap = t.InvestmentGapPoints())
+        s += *gap >= 0 ? "，超序时进度" + Fixed2(*gap) + "个百分点" : "，落后序时进度" + Fixed2(-*gap) + "个百分点";
+    s += "。" + std::to_string(comp.denominator) + "个年度竣工目标项目已竣工（投产）" + std::to_string(comp.numerator) +
+         "个，竣工投产率" + FormatPercent(comp.percent) + "；履约率" + FormatPercent(t.Get(Indicator::Fulfilment).percent) +
+         "，开工率" + FormatPercent(t.Get(Indicator::Start).percent) + "，资金到位率" +
+         FormatPercent(t.Get(Indicator::Funds).percent) + "。红色预警项目" + std::to_string(b.red.size()) + "个，黄色预警项目" +
+         std::to_string(b.yellow.size()) + "个。本月新交办问题" + std::to_string(b.assigned.size()) + "个，销号" +
+         std::to_string(b.closed.size()) + "个，超期未销号" + std::to_string(b.overdue.size()) + "个。";
+    return s;
+}
+
+} // namespace
+
+std::string CsvField(const std::string& text)
+{
+    const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!quote)
+        return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string HtmlEscape(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+Bulletin BuildBulletin(const Ledger& ledger, YearMonth month)
+{
+    Bulletin b;
+    b.month = month;
+    b.number = month.month;
+    b.title = "重点项目建设工作通报";
+    b.issuing_unit = ledger.meta.issuing_unit.empty() ? "项目竣工攻坚组办公室" : ledger.meta.issuing_unit;
+    b.date = month.LastDay();
+    b.ledger_title = ledger.meta.title;
+    const LedgerTimelines timelines = BuildTimelines(ledger);
+    b.indicators = ComputeIndicators(ledger, timelines, month, false);
+    std::vector<MonthRankings> history;
+    // The month before is all the interview rule needs; earlier months do not change the result.
+    if (month.month > 1 && month.year == ledger.meta.year)
+        history.push_back(ComputeRankings(ledger, timelines, YearMonth::FromIndex(month.Index() - 1)));
+    b.rankings = RankingsFromIndicators(ledger, b.indicators);
+    history.push_back(b.rankings);
+    b.interviews = ComputeInterviews(ledger, history, month);
+
+    WarningHistory warnings = ComputeWarningHistory(ledger, timelines, month);
+    if (const MonthWarnings* mw = warnings.For(month)) {
+        for (const ProjectWarning& w : mw->projects) {
+            if (w.colour == WarningColour::Green)
+                continue;
+            const Project& p = ledger.projects[static_cast<std::size_t>(w.project)];
+            ColourLine line;
+            line.project_id = p.id;
+            line.project_name = p.name;
+            if (const District* d = FindDistrict(ledger, p.district_id))
+                line.district = d->name;
+            if (const Department* d = FindDepartment(ledger, p.department_id))
+                line.department = d->name;
+            line.colour = w.colour;
+            line.reasons = JoinReasons(w);
+            (w.colour == WarningColour::Red ? b.red : b.yellow).push_back(std::move(line));
+        }
+    }
+
+    const Date first = month.FirstDay();
+    const Date last = month.LastDay();
+    const ProjectIndex projects = IndexProjects(ledger);
+    for (const Problem& p : ledger.problems) {
+        if (p.assigned_date >= first && p.assigned_date <= last)
+            b.assigned.push_back(MakeLine(ledger, projects, p, last));
+        ProblemStanding s = ProblemStandingAt(p, last);
+        if (s.closed && s.closed_on && *s.closed_on >= first)
+            b.closed.push_back(MakeLine(ledger, projects, p, last));
+        if (s.overdue)
+            b.overdue.push_back(MakeLine(ledger, projects, p, last));
+    }
+    std::stable_sort(b.overdue.begin(), b.overdue.end(),
+                     [](const ProblemLine& x, const ProblemLine& y) { return x.days_overdue > y.days_overdue; });
+    b.campaign = CampaignDue(ledger.meta.year, month);
+    b.overview = Overview(ledger, b);
+    return b;
+}
+
+Dispatch BuildDispatch(const Ledger& ledger, int year, int quarter)
+{
+    Dispatch d;
+    d.year = year;
+    d.quarter = std::clamp(quarter, 1, 4);
+    d.first = YearMonth{year, d.quarter * 3 - 2};
+    d.last = YearMonth{year, d.quarter * 3};
+    const Date first = d.first.FirstDay();
+    const Date last = d.last.LastDay();
+    const ProjectIndex projects = IndexProjects(ledger);
+    auto row_for = [&](const std::string& unit_id) -> DispatchUnitRow& {
+        for (DispatchUnitRow& r : d.units)
+            if (r.unit_id == unit_id)
+                return r;
+        d.units.push_back(DispatchUnitRow{unit_id, UnitName(ledger, unit_id)});
+        return d.units.back();
+    };
+    for (const Problem& p : ledger.problems) {
+        if (p.assigned_date > last)
+            continue;
+        ProblemStanding s = ProblemStandingAt(p, last);
+        const bool assigned_in = p.assigned_date >= first;
+        const bool closed_in = s.closed && s.closed_on && *s.closed_on >= first;
+        if (!assigned_in && !closed_in && s.closed)
+            continue;  // closed out before the quarter: nothing to dispatch
+        DispatchUnitRow& r = row_for(p.responsible_unit_id);
+        r.assigned += assigned_in;
+        r.closed += closed_in;
+        r.overdue += s.overdue;
+        r.open += !s.closed;
+        if (!s.closed)
+            d.meeting_list.push_back(MakeLine(ledger, projects, p, last));
+    }
+    // Units in the ledger's order: districts, then departments.
+    auto order = [&](const std::string& id) {
+        for (std::size_t i = 0; i < ledger.districts.size(); ++i)
+            if (ledger.districts[i].id == id)
+                return static_cast<int>(i);
+        for (std::size_t i = 0; i < ledger.departments.size(); ++i)
+            if (ledger.departments[i].id == id)
+                return static_cast<int>(ledger.districts.size() + i);
+        return static_cast<int>(ledger.districts.size() + ledger.departments.size());
+    };
+    std::stable_sort(d.units.begin(), d.units.end(),
+                     [&](const DispatchUnitRow& a, const DispatchUnitRow& b) { return order(a.unit_id) < order(b.unit_id); });
+    std::stable_sort(d.meeting_list.begin(), d.meeting_list.end(), [](const ProblemLine& a, const ProblemLine& b) {
+        if (a.days_overdue != b.days_overdue)
+            return a.days_overdue > b.days_overdue;
+        return a.deadline < b.deadline;
+    });
+    return d;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTML
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Official-document look: red masthead, 仿宋 body, 黑体 headings, A4 with print margins.
+const char* kHtmlStyle = R"css(
+@page { size: A4; margin: 25mm 20mm 22mm 20mm; }
+body { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
+       font-size: 12pt; line-height: 1.6; color: #000; max-width: 170mm; margin: 0 auto; }
+.masthead { text-align: center; color: #c00; font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Songti SC", serif;
+            font-size: 26pt; font-weight: bold; letter-spacing: 2pt; margin: 10mm 0 4mm; }
+.issue { display: flex; justify-content: space-between; font-size: 12pt; }
+.rule { border: 0; border-top: 2px solid #c00; margin: 2mm 0 6mm; }
+h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", sans-serif;
+     font-size: 14pt; margin: 6mm 0 3mm; }
+p.lead { text-indent: 2em; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; margin-bottom: 4mm; }
+th, td { border: 1px solid #000; padding: 1mm 1.5mm; }
+th { background: #eee; }
+td.n { text-align: right; white-space: nowrap; }
+.red { color: #c00; }
+.yellow { color: #b8860b; }
+section + section { break-before: page; page-break-before: always; }
+.footer { margin-top: 8mm; text-align: right; }
+)css";
+
+void Cell(std::string& out, const std::string& text, bool number = false)
+{
+    out += number ? "<td class=\"n\">" : "<td>";
+    out += HtmlEscape(text);
+    out += "</td>";
+}
+
+void HeaderRow(std::string& out, std::initializer_list<const char*> headers)
+{
+    out += "<tr>";
+    for (const char* h : headers) {
+        out += "<th>";
+        out += h;
+        out += "</th>";
+    }
+    out += "</tr>\n";
+}
+
+void IndicatorTable(std::string& out, const std::vector<const UnitIndicators*>& units, const char* unit_header)
+{
+    out += "<table>\n";
+    HeaderRow(out, {unit_header, "计划投资（万元）", "完成投资（万元）", "投资完成率", "序时进度", "履约率", "开工率",
+                    "资金到位率", "竣工投产率"});
+    for (const UnitIndicators* u : units) {
+        const IndicatorSet& s = u->set;
+        const Figure& inv = s.Get(Indicator::Investment);
+        out += "<tr>";
+        Cell(out, u->name);
+        Cell(out, Money::FromCents(inv.denominator).ToDisplay(), true);
+        Cell(out, Money::FromCents(inv.numerator).ToDisplay(), true);
+        Cell(out, FormatPercent(inv.percent), true);
+        Cell(out, FormatPercent(s.schedule_percent), true);
+        Cell(out, FormatPercent(s.Get(Indicator::Fulfilment).percent), true);
+        Cell(out, FormatPercent(s.Get(Indicator::Start).percent), true);
+        Cell(out, FormatPercent(s.Get(Indicator::Funds).percent), true);
+        Cell(out, FormatPercent(s.Get(Indicator::Completion).percent), true);
+        out += "</tr>\n";
+    }
+    out += "</table>\n";
+}
+
+void RankingTable(std::string& out, const Ranking& r, const char* unit_header)
+{
+    out += "<table>\n";
+    HeaderRow(out, {"名次", unit_header, "投资完成得分", "开工得分", "资金到位得分", "竣工投产得分", "综合得分", "备注"});
+    for (const RankEntry& e : r.entries) {
+        out += "<tr>";
+        Cell(out, std::to_string(e.rank), true);
+        Cell(out, e.name);
+        for (double p : e.points)
+            Cell(out, Fixed2(p), true);
+        Cell(out, Fixed2(e.score), true);
+        Cell(out, e.bottom ? "排名靠后" : "");
+        out += "</tr>\n";
+    }
+    out += "</table>\n";
+}
+
+void ProblemTable(std::string& out, const std::vector<ProblemLine>& lines, bool with_overdue)
+{
+    if (lines.empty()) {
+        out += "<p>无。</p>\n";
+        return;
+    }
+    out += "<table>\n";
+    if (with_overdue)
+        HeaderRow(out, {"编号", "项目", "类别", "问题", "责任单位", "交办日期", "办理期限", "超期天数"});
+    else
+        HeaderRow(out, {"编号", "项目", "类别", "问题", "责任单位", "交办日期", "办理期限", "销号日期"});
+    for (const ProblemLine& l : lines) {
+        out += "<tr>";
+        Cell(out, l.id);
+        Cell(out, l.project_name);
+        Cell(out, l.category);
+        Cell(out, l.text);
+        Cell(out, l.unit_name);
+        Cell(out, l.assigned.ToString());
+        Cell(out, l.deadline.ToString());
+        if (with_overdue)
+            Cell(out, std::to_string(l.days_overdue), true);
+        else
+            Cell(out, l.closed_on ? l.closed_on->ToString() : "");
+        out += "</tr>\n";
+    }
+    out += "</table>\n";
+}
+
+void ColourTable(std::string& out, const std::vector<ColourLine>& lines)
+{
+    if (lines.empty()) {
+        out += "<p>无。</p>\n";
+        return;
+    }
+    out += "<table>\n";
+    HeaderRow(out, {"项目编号", "项目名称", "县市区", "服务责任部门", "预警原因"});
+    for (const ColourLine& l : lines) {
+        out += "<tr>";
+        Cell(out, l.project_id);
+        Cell(out, l.project_name);
+        Cell(out, l.district);
+        Cell(out, l.department);
+        Cell(out, l.reasons);
+        out += "</tr>\n";
+    }
+    out += "</table>\n";
+}
+
+template <typename T>
+std::vector<const T*> Pointers(const std::vector<T>& v)
+{
+    std::vector<const T*> out;
+    for (const T& x : v)
+        out.push_back(&x);
+    return out;
+}
+
+} // namespace
+
+std::string BulletinHtml(const Bulletin& b, const Ledger& ledger)
+{
+    std::string out;
+    out.reserve(64 * 1024);
+    out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+    out += HtmlEscape(b.title + "（" + MonthTextZh(b.month) + "）");
+    out += "</title>\n<style>";
+    out += kHtmlStyle;
+    out += "</style>\n</head>\n<body>\n";
+    out += "<section>\n<div class=\"masthead\">" + HtmlEscape(b.title) + "</div>\n";
+    out += "<div class=\"issue\"><span>第" + std::to_string(b.number) + "期</span></div>\n";
+    out += "<div class=\"issue\"><span>" + HtmlEscape(b.issuing_unit) + "</span><span>" + DateTextZh(b.date) +
+           "</span></div>\n<hr class=\"rule\">\n";
+    out += "<h2>一、总体情况</h2>\n<p class=\"lead\">" + HtmlEscape(b.overview) + "</p>\n";
+    IndicatorTable(out, {&b.indicators.total}, "范围");
+    out += "<h2>指标说明</h2>\n<ul>\n";
+    for (const Figure& f : b.indicators.total.set.figures)
+        out += "<li>" + HtmlEscape(ExplainFigure(f, ledger.settings.indicators, Language::Chinese)) + "</li>\n";
+    out += "</ul>\n";
+    if (!b.campaign.empty()) {
+        out += "<h2>本月工作安排</h2>\n<ul>\n";
+        for (const CampaignEvent& e : b.campaign)
+            out += "<li>" + HtmlEscape(e.name + "：" + e.description) + "</li>\n";
+        out += "</ul>\n";
+    }
+    out += "</section>\n";
+
+    out += "<section>\n<h2>二、各县市区指标及排名</h2>\n";
+    IndicatorTable(out, Pointers(b.indicators.districts), "县市区");
+    RankingTable(out, b.rankings.districts, "县市区");
+    out += "</section>\n<section>\n<h2>三、服务责任部门指标及排名</h2>\n";
+    IndicatorTable(out, Pointers(b.indicators.departments), "服务责任部门");
+    RankingTable(out, b.rankings.departments, "服务责任部门");
+    out += "</section>\n";
+
+    out += "<section>\n<h2>四、预警项目</h2>\n<h2 class=\"red\">红色预警（" + std::to_string(b.red.size()) + "个）</h2>\n";
+    ColourTable(out, b.red);
+    out += "<h2 class=\"yellow\">黄色预警（" + std::to_string(b.yellow.size()) + "个）</h2>\n";
+    ColourTable(out, b.yellow);
+    out += "</section>\n";
+
+    out += "<section>\n<h2>五、交办问题</h2>\n<h2>本月新交办（" + std::to_string(b.assigned.size()) + "个）</h2>\n";
+    ProblemTable(out, b.assigned, false);
+    out += "<h2>本月销号（" + std::to_string(b.closed.size()) + "个）</h2>\n";
+    ProblemTable(out, b.closed, false);
+    out += "<h2>超期未销号（" + std::to_string(b.overdue.size()) + "个）</h2>\n";
+    ProblemTable(out, b.overdue, true);
+    out += "</section>\n";
+
+    out += "<section>\n<h2>六、约谈名单</h2>\n";
+    if (b.interviews.empty()) {
+        out += "<p>本月无。</p>\n";
+    } else {
+        out += "<table>\n";
+        HeaderRow(out, {"单位", "约谈人", "原因"});
+        for (const InterviewEntry& e : b.interviews) {
+            out += "<tr>";
+            Cell(out, e.unit_name);
+            Cell(out, e.interviewer);
+            Cell(out, e.explanation);
+            out += "</tr>\n";
+        }
+        out += "</table>\n";
+    }
+    out += "<div class=\"footer\">" + HtmlEscape(b.issuing_unit) + "<br>" + DateTextZh(b.date) + "</div>\n";
+    out += "</section>\n</body>\n</html>\n";
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] CSV
+//-----------------------------------------------------------------------------
+
+namespace {
+
+class CsvWriter {
+public:
+    CsvWriter() { out_ = "\xEF\xBB\xBF"; }  // the BOM makes Excel read UTF-8
+    void Row(std::initializer_list<std::string> fields) { Row(std::vector<std::string>(fields)); }
+    void Row(const std::vector<std::string>& fields)
+    {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i)
+                out_ += ',';
+            out_ += CsvField(fields[i]);
+        }
+        out_ += "\r\n";
+    }
+    std::string Finish() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+void CsvIndicators(CsvWriter& w, const char* section, const std::vector<const UnitIndicators*>& units)
+{
+    w.Row({section});
+    w.Row({"单位编号", "单位", "计划投资_万元", "完成投资_万元", "投资完成率_%", "序时进度_%", "履约率_%", "开工率_%", "资金到位率_%",
+           "竣工投产率_%"});
+    for (const UnitIndicators* u : units) {
+        const IndicatorSet& s = u->set;
+        const Figure& inv = s.Get(Indicator::Investment);
+        w.Row({u->id, u->name, FigureNumber(inv, inv.denominator), FigureNumber(inv, inv.numerator), PercentNumber(inv.percent),
+               Fixed2(s.schedule_percent), PercentNumber(s.Get(Indicator::Fulfilment).percent),
+               PercentNumber(s.Get(Indicator::Start).percent), PercentNumber(s.Get(Indicator::Funds).percent),
+               PercentNumber(s.Get(Indicator::Completion).percent)});
+    }
+    w.Row({});
+}
+
+void CsvRanking(CsvWriter& w, const char* section, const Ranking& r)
+{
+    w.Row({section});
+    w.Row({"名次", "单位编号", "单位", "投资完成得分", "开工得分", "资金到位得分", "竣工投产得分", "综合得分", "排名靠后"});
+    for (const RankEntry& e : r.entries)
+        w.Row({std::to_string(e.rank), e.unit_id, e.name, Fixed2(e.points[0]), Fixed2(e.points[1]), Fixed2(e.points[2]),
+               Fixed2(e.points[3]), Fixed2(e.score), e.bottom ? "是" : "否"});
+    w.Row({});
+}
+
+void CsvProblems(CsvWriter& w, const char* section, const std::vector<ProblemLine>& lines)
+{
+    w.Row({section});
+    w.Row({"编号", "项目编号", "项目", "类别", "问题", "责任单位", "交办日期", "办理期限", "销号日期", "超期天数"});
+    for (const ProblemLine& l : lines)
+        w.Row({l.id, l.project_id, l.project_name, l.category, l.text, l.unit_name, l.assigned.ToString(),
+               l.deadline.ToString(), l.closed_on ? l.closed_on->ToString() : "", std::to_string(l.days_overdue)});
+    w.Row({});
+}
+
+void CsvColours(CsvWriter& w, const char* section, const std::vector<ColourLine>& lines)
+{
+    w.Row({section});
+    w.Row({"项目编号", "项目名称", "县市区", "服务责任部门", "预警原因"});
+    for (const ColourLine& l : lines)
+        w.Row({l.project_id, l.project_name, l.district, l.department, l.reasons});
+    w.Row({});
+}
+
+} // namespace
+
+std::string BulletinCsv(const Bulletin& b, const Ledger& ledger)
+{
+    (void)ledger;
+    CsvWriter w;
+    w.Row({b.title, "第" + std::to_string(b.number) + "期", b.issuing_unit, b.date.ToString(), b.month.ToString()});
+    w.Row({"总体情况", b.overview});
+    w.Row({});
+    CsvIndicators(w, "合计", {&b.indicators.total});
+    CsvIndicators(w, "各县市区指标", Pointers(b.indicators.districts));
+    CsvIndicators(w, "服务责任部门指标", Pointers(b.indicators.departments));
+    CsvRanking(w, "县市区排名", b.rankings.districts);
+    CsvRanking(w, "服务责任部门排名", b.rankings.departments);
+    CsvColours(w, "红色预警项目", b.red);
+    CsvColours(w, "黄色预警项目", b.yellow);
+    CsvProblems(w, "本月新交办问题", b.assigned);
+    CsvProblems(w, "本月销号问题", b.closed);
+    CsvProblems(w, "超期未销号问题", b.overdue);
+    w.Row({"约谈名单"});
+    w.Row({"单位编号", "单位", "约谈人", "原因"});
+    for (const InterviewEntry& e : b.interviews)
+        w.Row({e.unit_id, e.unit_name, e.interviewer, e.explanation});
+    return w.Finish();
+}
+
+std::string DispatchCsv(const Dispatch& d)
+{
+    CsvWriter w;
+    w.Row({"季度调度", std::to_string(d.year) + "年第" + std::to_string(d.quarter) + "季度", d.first.ToString(), d.last.ToString()});
+    w.Row({"单位编号", "责任单位", "本季交办", "本季销号", "季末超期", "季末未销号"});
+    for (const DispatchUnitRow& r : d.units)
+        w.Row({r.unit_id, r.unit_name, std::to_string(r.assigned), std::to_string(r.closed), std::to_string(r.overdue),
+               std::to_string(r.open)});
+    w.Row({});
+    CsvProblems(w, "调度会议问题清单", d.meeting_list);
+    return w.Finish();
+}
+
+std::string AssessmentCsv(const Assessment& a)
+{
+    CsvWriter w;
+    w.Row({"年度考核", a.month.ToString()});
+    for (const auto* group : {&a.districts, &a.departments}) {
+        w.Row({group == &a.districts ? "县市区" : "服务责任部门"});
+        w.Row({"名次", "单位编号", "单位", "定量得分", "定性得分", "加权得分", "超期问题数", "扣分", "总分"});
+        for (const AssessmentEntry& e : *group)
+            w.Row({std::to_string(e.rank), e.unit_id, e.name, Fixed2(e.quantitative),
+                   e.qualitative ? Fixed2(*e.qualitative) : "", Fixed2(e.weighted), std::to_string(e.overdue_problems),
+                   Fixed2(e.deduction), Fixed2(e.total)});
+        w.Row({});
+    }
+    return w.Finish();
+}
+
+} // namespace kpl
