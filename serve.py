@@ -3,7 +3,9 @@
 
 Python standard library only. Browsers refuse to fetch .wasm and .data from file://, hence a
 server; this one sends WebAssembly with its proper MIME type (needed for streaming compilation)
-and tells the browser not to cache, so a rebuild shows on the next reload.
+and tells the browser not to cache, so a rebuild shows on the next reload. The service worker
+(sw.js) is served from the site's root, so its scope is the whole app; being uncached too, the
+browser checks it on every visit and picks up a new build.
 
     python3 serve.py                      # http://127.0.0.1:8000/
     python3 serve.py --port 8080 --dir build/web-other/site
@@ -31,6 +33,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
+        if self.path.split("?", 1)[0].endswith("/sw.js"):
+            self.send_header("Service-Worker-Allowed", "/")
         self.send_header("Cache-Control", "no-store, must-revalidate")
         self.send_header("Expires", "0")
         super().end_headers()

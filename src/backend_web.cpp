@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <string>
 #include <vector>
 
 #include "imgui_impl_glfw.h"
@@ -20,6 +21,7 @@ GLFWwindow* g_window = nullptr;
 bool g_device_objects = false;        // the OpenGL backend has made its shaders and font texture
 std::vector<int> g_pressed;           // keys pressed since the last frame began
 std::vector<int> g_held_for_a_frame;  // keys shown as down last frame only because of g_pressed
+std::string g_text;                   // committed text not yet given to ImGui
 
 // A press and release between two frames would leave ImGui 1.86 (which reads KeysDown[] once per
 // frame) with nothing: a quick Escape or Enter in a dialog would be lost, the more so while the
@@ -48,6 +50,26 @@ void LatchShortPresses()
     io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
     io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
+
+// Text from the input-method bridge, pastes and text inserted without keys (platform_web.js).
+// ImGui 1.86 ignores characters in a frame where Ctrl is down, and two cases bring exactly that:
+// a paste arrives while Ctrl (of Ctrl+V) is still held, and a quick Ctrl+A followed by typing
+// lands in one frame with Ctrl latched down by LatchShortPresses. Held Ctrl: the text is for
+// the field, so Ctrl is hidden from ImGui for this frame. Latched only: the text waits one frame,
+// after the shortcut has acted.
+void DeliverText()
+{
+    if (g_text.empty())
+        return;
+    ImGuiIO& io = ImGui::GetIO();
+    const bool ctrl_held = glfwGetKey(g_window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS ||
+                           glfwGetKey(g_window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
+    if (io.KeyCtrl && !ctrl_held)
+        return;
+    io.KeyCtrl = false;
+    io.AddInputCharactersUTF8(g_text.c_str());
+    g_text.clear();
 }
 
 // The GLFW backend reports sizes and the cursor in canvas pixels; the app lays out in CSS pixels
@@ -90,6 +112,8 @@ void NewFrame(const platform::Viewport& viewport, const platform::InputSince& in
     ImGui_ImplGlfw_NewFrame();
     ApplyViewport(viewport, input);
     LatchShortPresses();
+    g_text += input.text;
+    DeliverText();
 }
 
 void Render(const platform::Viewport& viewport, const ImVec4& background)

@@ -1,6 +1,8 @@
 // The page shell's script: checks for WebGL 2, shows loading progress and fatal messages, sets up
-// Emscripten's Module (canvas, output) and loads app.js. The app's own glue to the page is in
-// src/platform/platform_web.js; the messages here are the ones shown before the app can draw.
+// Emscripten's Module (canvas, output) and loads app.js (or, in the offline file, runs the app's
+// inlined code), and registers the service worker that keeps the served app working offline.
+// The app's own glue to the page is in src/platform/platform_web.js; the messages here are the
+// ones shown before the app can draw.
 (function () {
     'use strict';
 
@@ -69,8 +71,24 @@
     };
 
     var script = document.createElement('script');
-    script.src = 'app.js';
-    script.async = true;
-    script.onerror = function () { showText(messages.loadFailed + 'app.js', true); };
+    // The offline file (tools/make_offline_html.py) carries the app's code in the page itself.
+    var inlined = document.getElementById('kpl-app-source');
+    if (inlined) {
+        script.textContent = inlined.textContent;
+    } else {
+        script.src = 'app.js';
+        script.async = true;
+        script.onerror = function () { showText(messages.loadFailed + 'app.js', true); };
+    }
     document.body.appendChild(script);
+
+    // Served over http(s), a service worker (sw.js) caches the app so the next visit works
+    // without a network; from file:// there is nothing to cache.
+    if (!inlined && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+        window.addEventListener('load', function () {
+            navigator.serviceWorker.register('sw.js').catch(function (e) {
+                console.warn('service worker not registered: ' + e);
+            });
+        });
+    }
 })();

@@ -40,6 +40,8 @@ struct AppCallbacks {
     // be opened right there, not in a later frame. Returns true when the app used the key; the
     // browser's own meaning (open page, save page) and ImGui's view of the key are then suppressed.
     std::function<bool(char letter)> shortcut;
+    // Ctrl+Shift + a letter (Ctrl+Shift+S: Save As), under the same rules as `shortcut`.
+    std::function<bool(char letter)> shift_shortcut;
 };
 
 // Installs the page glue (input listeners, file input, drag and drop, window.kpl). Call once,
@@ -73,6 +75,10 @@ Viewport SyncViewport();
 struct InputSince {
     uint32_t event_count = 0;       // keys, pointer, wheel, touch, focus, visibility changes
     float wheel_x = 0, wheel_y = 0; // in ImGui's units: one notch = 1, positive = left / up
+    // Text committed since the previous call (UTF-8): input-method compositions, text inserted
+    // without key events, pasted text. For the active text field; the window system's own
+    // character events do not carry it.
+    std::string text;
 };
 InputSince TakeInput();
 
@@ -89,7 +95,51 @@ void ShowFatalError(const std::string& message);
 // for strings that compare equal.
 std::vector<uint32_t> CollationRanks(const std::vector<std::string>& strings);
 
-// Later (issue 3): persistent storage (IndexedDB), the system clipboard and the input-method
-// bridge (a hidden text field forwarding composed text) join this interface.
+// --- Text input: the input-method bridge and the system clipboard ------------------------------
+
+// Where the app wants text typed, once per drawn frame. While `active`, a hidden text element is
+// focused at (x, y) (CSS pixels, the text cursor's top left) with the line's height, so an input
+// method composes there and shows its candidate window beside the field; what it commits arrives
+// in InputSince::text. When not active, the element lets go of the keyboard.
+void SetTextInput(bool active, float x, float y, float line_height);
+
+// Copy: the text goes to the system clipboard (where the browser allows it) and is remembered.
+void SetClipboardText(const std::string& text);
+// The last text copied by the app or pasted into the page (the browser lets a page read the
+// system clipboard only in a paste event; those are delivered as InputSince::text).
+const std::string& ClipboardText();
+
+// --- Persistent storage (IndexedDB in the browser, memory natively) ------------------------------
+// Keys are short ASCII names, values bytes. Writes are queued in order; a read answers later,
+// between frames, after every write issued before it. Nothing is ever thrown: a failed read
+// answers nullopt, a failed write is reported on the console.
+void StoragePut(const std::string& key, std::string_view bytes);
+void StorageDelete(const std::string& key);
+void StorageGet(const std::string& key, std::function<void(std::optional<std::string>)> done);
+
+// --- Files and the page's lifetime -------------------------------------------------------------
+
+// Whether there are changes that are in no file: the browser then asks before the page is closed
+// or reloaded (beforeunload).
+void SetUnsavedChanges(bool unsaved);
+
+// Saves the way the browser allows: to the file the ledger was opened from, or the file chosen
+// by the last Save As, when the File System Access API gave the page a handle to it; otherwise a
+// download named `file_name`. `save_as`: ask for a new file first (the browser's save picker when
+// there is one; without it the app asks for a name itself and passes it here as a download).
+// `done(ok, name)` is called between frames (or at once for a download) with the name the bytes
+// were saved under; ok false when the user cancelled or the write failed.
+void SaveFile(const std::string& file_name, std::string_view bytes, bool save_as,
+              std::function<void(bool ok, const std::string& name)> done);
+// Whether SaveFile(save_as = true) can ask for a name itself (a browser save picker).
+bool HasSavePicker();
+
+// The wall clock, for stamping stored versions: milliseconds since 1970 (UTC), and the local
+// time as "YYYY-MM-DD HH:MM:SS".
+double WallClockMs();
+std::string LocalTimeText(double wall_clock_ms);
+
+// The page's title (document.title: the browser's tab and window), e.g. "● ledger.json — 重点项目台账".
+void SetPageTitle(const std::string& title);
 
 } // namespace kpl::platform

@@ -1,13 +1,16 @@
 // The platform layer for native builds (development, unit tests of the UI logic): no page, no
 // picker. Downloads are written to $KPL_DOWNLOAD_DIR when set; bundled files are read from
-// $KPL_ASSET_DIR, else from the folder compiled in as KPL_NATIVE_ASSET_DIR.
+// $KPL_ASSET_DIR, else from the folder compiled in as KPL_NATIVE_ASSET_DIR. Storage lives in memory
+// (it answers reads at once), the clipboard is an internal copy, no input method.
 #include "platform.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <sstream>
 #include <utility>
@@ -24,6 +27,8 @@ struct NativePlatform {
     PageHooks hooks;
     AppCallbacks callbacks;
     bool viewport_reported = false;
+    std::string clipboard;
+    std::map<std::string, std::string> storage;
 };
 
 NativePlatform& State()
@@ -108,5 +113,53 @@ std::vector<uint32_t> CollationRanks(const std::vector<std::string>& strings)
     }
     return ranks;
 }
+
+void SetTextInput(bool, float, float, float) {}
+
+void SetClipboardText(const std::string& text) { State().clipboard = text; }
+
+const std::string& ClipboardText() { return State().clipboard; }
+
+void StoragePut(const std::string& key, std::string_view bytes) { State().storage[key] = std::string(bytes); }
+
+void StorageDelete(const std::string& key) { State().storage.erase(key); }
+
+void StorageGet(const std::string& key, std::function<void(std::optional<std::string>)> done)
+{
+    const auto it = State().storage.find(key);
+    if (done)
+        done(it == State().storage.end() ? std::nullopt : std::optional<std::string>(it->second));
+}
+
+void SetUnsavedChanges(bool) {}
+
+void SaveFile(const std::string& file_name, std::string_view bytes, bool /*save_as*/,
+              std::function<void(bool ok, const std::string& name)> done)
+{
+    Download(file_name, bytes, "application/json");
+    if (done)
+        done(true, file_name);
+}
+
+bool HasSavePicker() { return false; }
+
+double WallClockMs()
+{
+    using Clock = std::chrono::system_clock;
+    return std::chrono::duration<double, std::milli>(Clock::now().time_since_epoch()).count();
+}
+
+std::string LocalTimeText(double wall_clock_ms)
+{
+    const std::time_t seconds = static_cast<std::time_t>(wall_clock_ms / 1000.0);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
+    return text;
+}
+
+// No page natively: the title has nowhere to go.
+void SetPageTitle(const std::string& /*title*/) {}
 
 } // namespace kpl::platform

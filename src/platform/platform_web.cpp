@@ -6,8 +6,10 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sstream>
 #include <utility>
 
@@ -18,6 +20,17 @@ void kpl_web_open_picker();
 void kpl_web_download(const char* name, const char* data, int size, const char* mime_type);
 void kpl_web_sync_viewport(float* out_f, int* out_i);
 void kpl_web_take_input(uint32_t* out_count, float* out_wheel);
+char* kpl_web_take_text();
+void kpl_web_set_text_input(int active, float x, float y, float line_height);
+void kpl_web_set_clipboard(const char* text);
+void kpl_web_storage_put(const char* key, const char* data, int size);
+void kpl_web_storage_delete(const char* key);
+void kpl_web_storage_get(const char* key, int request);
+void kpl_web_set_unsaved(int unsaved);
+void kpl_web_save_file(const char* name, const char* data, int size, int save_as, int request);
+int kpl_web_has_save_picker();
+double kpl_web_wall_clock_ms();
+void kpl_web_local_time_text(double ms, char* out, int size);
 void kpl_web_notify_ready();
 void kpl_web_show_fatal(const char* message);
 void kpl_web_collation_ranks(const char* text, int size, int count, uint32_t* out_ranks);
@@ -32,6 +45,11 @@ struct WebPlatform {
     AppCallbacks callbacks;
     std::string result;                 // the text the last hook call returned, read by the page
     uint32_t last_input_count = 0;
+    std::string clipboard;              // the last text copied or pasted
+    // Pending asynchronous answers, by request number (storage reads, file saves).
+    int next_request = 1;
+    std::map<int, std::function<void(std::optional<std::string>)>> storage_reads;
+    std::map<int, std::function<void(bool, const std::string&)>> saves;
 };
 
 WebPlatform& State()
@@ -107,10 +125,64 @@ InputSince TakeInput()
     State().last_input_count = count;
     input.wheel_x = wheel[0];
     input.wheel_y = wheel[1];
+    if (char* text = kpl_web_take_text()) {
+        input.text = text;
+        std::free(text);
+    }
     return input;
 }
 
+void SetTextInput(bool active, float x, float y, float line_height)
+{
+    kpl_web_set_text_input(active ? 1 : 0, x, y, line_height);
+}
+
+void SetClipboardText(const std::string& text)
+{
+    State().clipboard = text;
+    kpl_web_set_clipboard(text.c_str());
+}
+
+const std::string& ClipboardText() { return State().clipboard; }
+
+void StoragePut(const std::string& key, std::string_view bytes)
+{
+    kpl_web_storage_put(key.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void StorageDelete(const std::string& key) { kpl_web_storage_delete(key.c_str()); }
+
+void StorageGet(const std::string& key, std::function<void(std::optional<std::string>)> done)
+{
+    const int request = State().next_request++;
+    State().storage_reads[request] = std::move(done);
+    kpl_web_storage_get(key.c_str(), request);
+}
+
+void SetUnsavedChanges(bool unsaved) { kpl_web_set_unsaved(unsaved ? 1 : 0); }
+
+void SaveFile(const std::string& file_name, std::string_view bytes, bool save_as,
+              std::function<void(bool ok, const std::string& name)> done)
+{
+    const int request = State().next_request++;
+    State().saves[request] = std::move(done);
+    kpl_web_save_file(file_name.c_str(), bytes.data(), static_cast<int>(bytes.size()), save_as ? 1 : 0, request);
+}
+
+bool HasSavePicker() { return kpl_web_has_save_picker() != 0; }
+
+double WallClockMs() { return kpl_web_wall_clock_ms(); }
+
+std::string LocalTimeText(double wall_clock_ms)
+{
+    char text[40] = {0};
+    kpl_web_local_time_text(wall_clock_ms, text, sizeof text);
+    return text;
+}
+
 double NowSeconds() { return emscripten_get_now() / 1000.0; }
+
+void SetPageTitle(const std::string& title) { emscripten_set_window_title(title.c_str()); }
 
 void NotifyReady() { kpl_web_notify_ready(); }
 
@@ -157,15 +229,46 @@ EMSCRIPTEN_KEEPALIVE void kpl_web_file_unreadable(const char* name)
     });
 }
 
-// Ctrl/Cmd + letter, from the keydown listener; returns 1 when the app used the key.
-EMSCRIPTEN_KEEPALIVE int kpl_web_shortcut(int letter)
+// Ctrl/Cmd (+ Shift when `shift`) + letter, from the keydown listener; returns 1 when the app
+// used the key.
+EMSCRIPTEN_KEEPALIVE int kpl_web_shortcut(int letter, int shift)
 {
     bool used = false;
     Guarded("a keyboard shortcut", [&] {
-        if (State().callbacks.shortcut)
-            used = State().callbacks.shortcut(static_cast<char>(letter));
+        auto& handler = shift ? State().callbacks.shift_shortcut : State().callbacks.shortcut;
+        if (handler)
+            used = handler(static_cast<char>(letter));
     });
     return used ? 1 : 0;
+}
+
+// The text pasted into the page (a paste event): remembered as the clipboard's content.
+EMSCRIPTEN_KEEPALIVE void kpl_web_pasted(const char* text)
+{
+    State().clipboard = text ? text : "";
+}
+
+// The answer to StorageGet `request`: `found` 0 when the key holds nothing (or the read failed).
+EMSCRIPTEN_KEEPALIVE void kpl_web_storage_answer(int request, int found, const char* data, int size)
+{
+    auto node = State().storage_reads.extract(request);
+    if (node.empty() || !node.mapped())
+        return;
+    Guarded("reading the browser's storage", [&] {
+        if (found)
+            node.mapped()(std::string(data, static_cast<size_t>(size)));
+        else
+            node.mapped()(std::nullopt);
+    });
+}
+
+// The end of SaveFile `request`: `ok` 0 when cancelled or failed; `name` the file written.
+EMSCRIPTEN_KEEPALIVE void kpl_web_save_done(int request, int ok, const char* name)
+{
+    auto node = State().saves.extract(request);
+    if (node.empty() || !node.mapped())
+        return;
+    Guarded("finishing a save", [&] { node.mapped()(ok != 0, name ? name : ""); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* kpl_web_state_json()

@@ -1,7 +1,9 @@
 // Browser half of the platform layer (linked with --js-library by src/CMakeLists.txt); its C++ half
 // is platform_web.cpp, the only caller of these functions. Here: input counting for the idle
 // policy, wheel normalisation, Ctrl+O / Ctrl+S kept from the browser, the hidden #file-input,
-// drag and drop, Blob downloads, canvas sizing for devicePixelRatio, Chinese collation, and the
+// drag and drop, Blob downloads, canvas sizing for devicePixelRatio, Chinese collation, the
+// input-method bridge (a hidden textarea at the text cursor), the system clipboard, IndexedDB
+// storage, saving through the File System Access API, the unsaved-changes prompt, and the
 // `window.kpl` surface of docs/browser-contract.md.
 
 var LibraryKplPlatform = {
@@ -12,6 +14,24 @@ var LibraryKplPlatform = {
         lastCssWidth: -1,
         lastCssHeight: -1,
         lastRatio: -1,
+
+        // The input-method bridge: text committed in the hidden textarea waits here for the
+        // next frame (TakeInput).
+        textArea: null,
+        textActive: false,
+        composing: false,
+        pendingText: '',
+
+        // Storage: one IndexedDB database, one object store of key -> bytes. Every operation is
+        // chained behind the previous one, so a read sees every write issued before it.
+        dbPromise: null,
+        dbChain: null,
+        dbFailedReported: false,
+
+        // Saving: the file handle from the File System Access API (Open or Save As through the
+        // browser's own pickers), written back by Save; null for files from the input or a drop.
+        fileHandle: null,
+        unsaved: false,
 
         // Copies a JS string into fresh wasm memory as NUL-terminated UTF-8; the caller frees it.
         allocString: function(text) {
@@ -73,19 +93,38 @@ var LibraryKplPlatform = {
             // open a page, Ctrl+S save it) and from GLFW (ImGui would see it a second time). This
             // listener is installed before glfwInit's, so it runs first.
             var lastUsedLetter = '';
+            // Keys whose browser meaning must never show even when the app does not use them at
+            // the moment: open a page, save the page, find in page.
+            var browserKeys = { O: true, S: true, F: true };
             window.addEventListener('keydown', function(event) {
-                if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+                // While an input method composes, keys belong to it (keyCode 229): GLFW must not
+                // see them as presses of their own.
+                if (event.isComposing || event.keyCode === 229) {
+                    event.stopImmediatePropagation();
+                    return;
+                }
+                if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
                 var key = event.key || '';
                 if (key.length !== 1) return;
                 var letter = key.toUpperCase();
                 if (letter < 'A' || letter > 'Z') return;
+                var shift = event.shiftKey;
+                var id = (shift ? '+' : '') + letter;
                 // A held key repeats: swallow the repeats of a used shortcut, do not act again.
-                var used = event.repeat ? letter === lastUsedLetter : !!_kpl_web_shortcut(letter.charCodeAt(0));
-                lastUsedLetter = used ? letter : '';
+                var used = event.repeat ? id === lastUsedLetter : !!_kpl_web_shortcut(letter.charCodeAt(0), shift ? 1 : 0);
+                lastUsedLetter = used ? id : '';
                 if (used) {
                     event.preventDefault();
                     event.stopImmediatePropagation();
+                    return;
                 }
+                if (browserKeys[letter]) event.preventDefault();
+                // Paste into a text field comes from the browser's paste event (the only way to
+                // read the system clipboard); ImGui must not paste its own copy as well.
+                if (letter === 'V' && !shift && KplWeb.textActive) event.stopImmediatePropagation();
+            }, true);
+            window.addEventListener('keyup', function(event) {
+                if (event.isComposing || event.keyCode === 229) event.stopImmediatePropagation();
             }, true);
 
             // Emscripten 3.1.6's GLFW hands raw deltaY (pixels, lines or pages, positive = down) to
@@ -107,6 +146,7 @@ var LibraryKplPlatform = {
             if (input) {
                 input.addEventListener('change', function() {
                     var file = input.files && input.files[0];
+                    if (file) KplWeb.fileHandle = null;
                     KplWeb.readAndDeliver(file);
                     input.value = '';  // choosing the same file again must fire 'change' again
                 });
@@ -121,13 +161,170 @@ var LibraryKplPlatform = {
                 event.preventDefault();
                 event.stopPropagation();
                 var files = event.dataTransfer && event.dataTransfer.files;
-                if (files && files.length) KplWeb.readAndDeliver(files[0]);
+                if (files && files.length) {
+                    KplWeb.fileHandle = null;
+                    KplWeb.readAndDeliver(files[0]);
+                }
             }, true);
+
+            KplWeb.installTextBridge();
+
+            window.addEventListener('beforeunload', function(event) {
+                if (!KplWeb.unsaved) return;
+                event.preventDefault();
+                event.returnValue = '';  // older Chromium asks only when returnValue is set
+            });
 
             canvas.addEventListener('webglcontextlost', function(event) {
                 event.preventDefault();
                 if (window.kplPage && window.kplPage.showMessage) window.kplPage.showMessage('contextLost');
             }, false);
+        },
+
+        // The input-method bridge. Emscripten's GLFW only sees key events, so text from an input
+        // method (or inserted without keys, or pasted) never reaches ImGui. A hidden textarea is
+        // focused while ImGui wants text, at the text cursor so the candidate window opens beside
+        // the field; committed text is queued for the next frame. Keys still bubble to the window,
+        // where GLFW gives ImGui Backspace, arrows, Enter, Tab and Escape; only its character
+        // events are withheld while the textarea has the focus, as the textarea's `input` event
+        // carries the same characters.
+        installTextBridge: function() {
+            var area = document.createElement('textarea');
+            area.id = 'kpl-text-input';
+            area.setAttribute('autocomplete', 'off');
+            area.setAttribute('autocorrect', 'off');
+            area.setAttribute('autocapitalize', 'off');
+            area.setAttribute('spellcheck', 'false');
+            area.setAttribute('aria-hidden', 'true');
+            area.tabIndex = -1;
+            area.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:18px;padding:0;border:0;margin:0;' +
+                'outline:none;resize:none;overflow:hidden;opacity:0;color:transparent;background:transparent;' +
+                'caret-color:transparent;pointer-events:none;white-space:pre;z-index:1;';
+            document.body.appendChild(area);
+            KplWeb.textArea = area;
+
+            var queue = function(text) {
+                if (!text) return;
+                KplWeb.pendingText += text.replace(/\r\n?/g, '\n');
+                KplWeb.inputEvents++;
+            };
+            area.addEventListener('compositionstart', function() {
+                KplWeb.composing = true;
+                KplWeb.inputEvents++;
+            });
+            area.addEventListener('compositionend', function(event) {
+                KplWeb.composing = false;
+                queue(event.data);
+                area.value = '';
+            });
+            area.addEventListener('input', function(event) {
+                if (event.isComposing || KplWeb.composing) return;
+                // Typed or inserted text; a composition's result came with compositionend, a
+                // paste with the paste event, line breaks and deletions as keys through GLFW.
+                if ((event.inputType === 'insertText' || event.inputType === 'insertReplacementText') && event.data)
+                    queue(event.data);
+                area.value = '';
+            });
+            window.addEventListener('keypress', function(event) {
+                if (event.target === area) event.stopImmediatePropagation();
+            }, true);
+            document.addEventListener('paste', function(event) {
+                var data = event.clipboardData;
+                var text = data ? data.getData('text/plain') : '';
+                if (!text) return;
+                var ptr = KplWeb.allocString(text);
+                if (ptr) { _kpl_web_pasted(ptr); _free(ptr); }
+                if (KplWeb.textActive) queue(text);
+                KplWeb.inputEvents++;
+            });
+        },
+
+        // IndexedDB, opened on first use; resolves to null where the browser has none or refuses.
+        db: function() {
+            if (KplWeb.dbPromise) return KplWeb.dbPromise;
+            KplWeb.dbPromise = new Promise(function(resolve) {
+                try {
+                    if (!window.indexedDB) { resolve(null); return; }
+                    var request = indexedDB.open('key-project-ledger', 1);
+                    request.onupgradeneeded = function() { request.result.createObjectStore('kv'); };
+                    request.onsuccess = function() { resolve(request.result); };
+                    request.onerror = function(event) { event.preventDefault(); resolve(null); };
+                    request.onblocked = function() { resolve(null); };
+                } catch (e) {
+                    resolve(null);
+                }
+            });
+            return KplWeb.dbPromise;
+        },
+
+        // Runs `op(store, finish)` in a transaction, after every earlier operation. `finish(value)`
+        // ends it; failures end it with undefined.
+        dbRun: function(mode, op) {
+            var run = function() {
+                return KplWeb.db().then(function(db) {
+                    return new Promise(function(resolve) {
+                        if (!db) { resolve(undefined); return; }
+                        try {
+                            var tx = db.transaction('kv', mode);
+                            op(tx.objectStore('kv'), resolve);
+                            tx.onerror = function(event) {
+                                if (event && event.preventDefault) event.preventDefault();
+                                KplWeb.storageProblem(tx.error);
+                                resolve(undefined);
+                            };
+                            tx.onabort = function() { resolve(undefined); };
+                        } catch (e) {
+                            KplWeb.storageProblem(e);
+                            resolve(undefined);
+                        }
+                    });
+                });
+            };
+            KplWeb.dbChain = (KplWeb.dbChain || Promise.resolve()).then(run, run);
+            return KplWeb.dbChain;
+        },
+
+        storageProblem: function(error) {
+            if (KplWeb.dbFailedReported) return;
+            KplWeb.dbFailedReported = true;
+            console.warn('kpl: browser storage failed: ' + (error && error.message ? error.message : error));
+        },
+
+        // Writes bytes to the file behind a File System Access handle; resolves true on success.
+        writeToHandle: function(handle, bytes) {
+            return handle.createWritable().then(function(writable) {
+                return writable.write(bytes).then(function() { return writable.close(); });
+            }).then(function() { return true; });
+        },
+
+        downloadBytes: function(name, bytes, mime) {
+            var blob = new Blob([bytes], { type: mime });
+            var url = URL.createObjectURL(blob);
+            var link = document.createElement('a');
+            link.href = url;
+            link.download = name;
+            link.style.display = 'none';
+            document.body.appendChild(link);
+            link.click();
+            document.body.removeChild(link);
+            // The download has started by now; keep the URL a while for slow download managers.
+            setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+        },
+
+        // The browser's own file pickers (File System Access API) are used where they exist,
+        // except under automation (navigator.webdriver): test drivers intercept the classic file
+        // input, and a download, but not these pickers.
+        usePickers: function() {
+            return !navigator.webdriver && typeof window.showOpenFilePicker === 'function' &&
+                   typeof window.showSaveFilePicker === 'function';
+        },
+
+        pickerTypes: [{ description: 'JSON', accept: { 'application/json': ['.json'] } }],
+
+        saveDone: function(request, ok, name) {
+            var ptr = KplWeb.allocString(name || '');
+            try { _kpl_web_save_done(request, ok ? 1 : 0, ptr); } finally { if (ptr) _free(ptr); }
+            KplWeb.inputEvents++;
         },
 
         installPageSurface: function() {
@@ -139,6 +336,7 @@ var LibraryKplPlatform = {
                 return JSON.parse(KplWeb.resultText(_kpl_web_state_json()));
             };
             kpl.openText = function(text, name) {
+                KplWeb.fileHandle = null;
                 var bytes = new TextEncoder().encode(String(text));
                 var namePtr = KplWeb.allocString(name === undefined ? 'ledger.json' : String(name));
                 var dataPtr = KplWeb.allocBytes(bytes);
@@ -165,24 +363,147 @@ var LibraryKplPlatform = {
         KplWeb.installPageSurface();
     },
 
+    kpl_web_open_picker__deps: ['$KplWeb'],
     kpl_web_open_picker: function() {
+        if (KplWeb.usePickers()) {
+            window.showOpenFilePicker({ types: KplWeb.pickerTypes, multiple: false }).then(function(handles) {
+                var handle = handles[0];
+                return handle.getFile().then(function(file) {
+                    KplWeb.fileHandle = handle;
+                    KplWeb.readAndDeliver(file);
+                });
+            }).catch(function(e) {
+                if (!e || e.name !== 'AbortError') console.warn('kpl: file picker failed: ' + e);
+            });
+            return;
+        }
         var input = document.getElementById('file-input');
         if (input) input.click();
     },
 
+    kpl_web_download__deps: ['$KplWeb'],
     kpl_web_download: function(namePtr, dataPtr, size, mimePtr) {
+        KplWeb.downloadBytes(UTF8ToString(namePtr), HEAPU8.slice(dataPtr, dataPtr + size), UTF8ToString(mimePtr));
+    },
+
+    // Committed text since the last call, as malloc'd UTF-8 (C++ frees it); 0 when none.
+    kpl_web_take_text__deps: ['$KplWeb'],
+    kpl_web_take_text: function() {
+        if (!KplWeb.pendingText) return 0;
+        var ptr = KplWeb.allocString(KplWeb.pendingText);
+        KplWeb.pendingText = '';
+        return ptr;
+    },
+
+    kpl_web_set_text_input__deps: ['$KplWeb'],
+    kpl_web_set_text_input: function(active, x, y, lineHeight) {
+        var area = KplWeb.textArea;
+        if (!area) return;
+        if (active) {
+            area.style.left = Math.round(x) + 'px';
+            area.style.top = Math.round(y) + 'px';
+            area.style.height = Math.max(1, Math.round(lineHeight)) + 'px';
+            area.style.fontSize = Math.max(1, Math.round(lineHeight * 0.85)) + 'px';
+            KplWeb.textActive = true;
+            // Clicks on the canvas take the focus; give it back for as long as a field is active.
+            if (document.activeElement !== area) area.focus({ preventScroll: true });
+        } else if (KplWeb.textActive) {
+            KplWeb.textActive = false;
+            KplWeb.composing = false;
+            area.value = '';
+            if (document.activeElement === area) Module['canvas'].focus({ preventScroll: true });
+        }
+    },
+
+    kpl_web_set_clipboard: function(textPtr) {
+        var text = UTF8ToString(textPtr);
+        try {
+            // Refused without a recent user action or permission; the app keeps its own copy.
+            if (navigator.clipboard && navigator.clipboard.writeText)
+                navigator.clipboard.writeText(text).catch(function() {});
+        } catch (e) { /* no clipboard API (file:// in some browsers) */ }
+    },
+
+    kpl_web_storage_put__deps: ['$KplWeb'],
+    kpl_web_storage_put: function(keyPtr, dataPtr, size) {
+        var key = UTF8ToString(keyPtr);
+        var bytes = HEAPU8.slice(dataPtr, dataPtr + size);
+        KplWeb.dbRun('readwrite', function(store, finish) {
+            store.put(bytes, key).onsuccess = function() { finish(true); };
+        });
+    },
+
+    kpl_web_storage_delete__deps: ['$KplWeb'],
+    kpl_web_storage_delete: function(keyPtr) {
+        var key = UTF8ToString(keyPtr);
+        KplWeb.dbRun('readwrite', function(store, finish) {
+            store.delete(key).onsuccess = function() { finish(true); };
+        });
+    },
+
+    kpl_web_storage_get__deps: ['$KplWeb'],
+    kpl_web_storage_get: function(keyPtr, request) {
+        var key = UTF8ToString(keyPtr);
+        KplWeb.dbRun('readonly', function(store, finish) {
+            var get = store.get(key);
+            get.onsuccess = function() { finish(get.result); };
+        }).then(function(value) {
+            var bytes = value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : null;
+            var ptr = bytes ? KplWeb.allocBytes(bytes) : 0;
+            try {
+                _kpl_web_storage_answer(request, ptr ? 1 : 0, ptr, bytes ? bytes.length : 0);
+            } finally {
+                if (ptr) _free(ptr);
+            }
+            KplWeb.inputEvents++;
+        });
+    },
+
+    kpl_web_set_unsaved__deps: ['$KplWeb'],
+    kpl_web_set_unsaved: function(unsaved) { KplWeb.unsaved = !!unsaved; },
+
+    kpl_web_has_save_picker__deps: ['$KplWeb'],
+    kpl_web_has_save_picker: function() { return KplWeb.usePickers() ? 1 : 0; },
+
+    kpl_web_save_file__deps: ['$KplWeb'],
+    kpl_web_save_file: function(namePtr, dataPtr, size, saveAs, request) {
         var name = UTF8ToString(namePtr);
-        var blob = new Blob([HEAPU8.slice(dataPtr, dataPtr + size)], { type: UTF8ToString(mimePtr) });
-        var url = URL.createObjectURL(blob);
-        var link = document.createElement('a');
-        link.href = url;
-        link.download = name;
-        link.style.display = 'none';
-        document.body.appendChild(link);
-        link.click();
-        document.body.removeChild(link);
-        // The download has started by now; keep the URL a while for slow download managers.
-        setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+        var bytes = HEAPU8.slice(dataPtr, dataPtr + size);
+        var failed = function(e) {
+            if (!e || e.name !== 'AbortError') console.warn('kpl: saving failed: ' + e);
+            KplWeb.saveDone(request, false, '');
+        };
+        if (saveAs && KplWeb.usePickers()) {
+            // Called within the user's click or key press: the picker needs that activation.
+            window.showSaveFilePicker({ suggestedName: name, types: KplWeb.pickerTypes }).then(function(handle) {
+                return KplWeb.writeToHandle(handle, bytes).then(function() {
+                    KplWeb.fileHandle = handle;
+                    KplWeb.saveDone(request, true, handle.name);
+                });
+            }).catch(failed);
+            return;
+        }
+        if (!saveAs && KplWeb.fileHandle) {
+            var handle = KplWeb.fileHandle;
+            KplWeb.writeToHandle(handle, bytes).then(function() {
+                KplWeb.saveDone(request, true, handle.name);
+            }, failed);
+            return;
+        }
+        KplWeb.fileHandle = null;
+        KplWeb.downloadBytes(name, bytes, 'application/json');
+        // Answered after this call returns, like the other ways, but before the next frame.
+        Promise.resolve().then(function() { KplWeb.saveDone(request, true, name); });
+    },
+
+    kpl_web_wall_clock_ms: function() { return Date.now(); },
+
+    kpl_web_local_time_text: function(ms, outPtr, size) {
+        var d = new Date(ms);
+        var two = function(n) { return (n < 10 ? '0' : '') + n; };
+        var text = d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' +
+                   two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+        stringToUTF8(text, outPtr, size);
     },
 
     // out_f: [css_width, css_height, pixel_ratio]; out_i: [pixel_width, pixel_height, changed]

@@ -81,7 +81,7 @@ void DrawLoadReportDialog(const AppState& state, CommandList& commands)
         return;
     }
 
-    const StrId intro = report.succeeded ? StrId::ReportIntro : state.ledger ? StrId::ErrIntro : StrId::ErrIntroNoLedger;
+    const StrId intro = report.succeeded ? StrId::ReportIntro : HasLedger(state) ? StrId::ErrIntro : StrId::ErrIntroNoLedger;
     TextWrappedCjk(Format(Tr(intro), report.file_name.c_str()));
     if (report.errors_truncated)
         ImGui::TextColored(theme::ErrorText(), "%s",

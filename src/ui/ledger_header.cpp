@@ -41,9 +41,9 @@ void FigureSeparator()
 
 void DrawLedgerHeader(const AppState& state, ImFont* headline_font)
 {
-    if (!state.ledger)
+    if (!HasLedger(state))
         return;
-    const LedgerMeta& meta = state.ledger->meta;
+    const LedgerMeta& meta = CurrentLedger(state)->meta;
     const LedgerSummary& summary = state.summary;
 
     ImGui::PushFont(headline_font);

@@ -1,4 +1,5 @@
-// The main menu bar (File › Open, File › Save) and its keyboard shortcuts Ctrl+O / Ctrl+S.
+// The main menu bar (File, Edit with undo / redo, View with the view switch and the language) and
+// the keyboard shortcuts Ctrl+O / Ctrl+S / Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z / Ctrl+F.
 // UI module: ImGui; emits commands, acts on nothing itself.
 #pragma once
 #include "app.h"
@@ -9,8 +10,10 @@ namespace kpl::ui {
 // Call inside a window created with ImGuiWindowFlags_MenuBar.
 void DrawMainMenu(const AppState& state, CommandList& commands);
 
-// The command for Ctrl (Cmd) + `letter`: 'O' open, 'S' save (a no-op with no ledger). The platform
-// delivers these keys as they happen (platform::AppCallbacks::shortcut), not through ImGui.
-bool CommandForShortcut(char letter, const AppState& state, Command& command);
+// The command for Ctrl (Cmd) + `letter` ('O' open, 'S' save, 'Z' undo, 'Y' redo, 'F' search), or
+// with Shift ('Z' redo). The platform delivers these keys as they happen
+// (platform::AppCallbacks::shortcut), not through ImGui. Undo / redo are not taken while a text
+// field is being edited: ImGui's own text undo applies there.
+bool CommandForShortcut(char letter, bool shift, const AppState& state, Command& command);
 
 } // namespace kpl::ui

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the active text field's buffer, for the font atlas
 
 #include "error_dialog.h"
 #include "ledger_header.h"
@@ -13,6 +14,7 @@
 #include "status_bar.h"
 #include "strings.h"
 #include "text_wrap.h"
+#include "test_marks.h"
 #include "theme.h"
 
 namespace kpl::ui {
@@ -45,9 +47,21 @@ void AppUi::Startup()
 
 bool AppUi::PrepareFonts(float pixel_ratio)
 {
-    if (state_.ledger && fonts_have_generation_ != state_.ledger_generation) {
-        fonts_.AddLedger(*state_.ledger);
-        fonts_have_generation_ = state_.ledger_generation;
+    if (HasLedger(state_) && fonts_have_generation_ != LedgerGeneration(state_)) {
+        fonts_.AddLedger(*CurrentLedger(state_));
+        fonts_have_generation_ = LedgerGeneration(state_);
+    }
+    // What is being typed is in no ledger yet: its characters join the atlas as they arrive, so a
+    // newly typed Chinese character shows at once rather than as '?'.
+    if (ImGuiContext* context = ImGui::GetCurrentContext()) {
+        const ImGuiInputTextState& input = context->InputTextState;
+        if (input.ID != 0 && context->ActiveId == input.ID && input.CurLenW > 0) {
+            std::string utf8(static_cast<std::size_t>(input.CurLenW) * 4 + 1, '\0');
+            const int length = ImTextStrToUtf8(utf8.data(), static_cast<int>(utf8.size()), input.TextW.Data,
+                                               input.TextW.Data + input.CurLenW);
+            utf8.resize(static_cast<std::size_t>(length));
+            fonts_.AddText(utf8);
+        }
     }
     if (fonts_have_load_ != state_.load_count) {
         // File names and diagnostics quote whatever the file held.
@@ -75,17 +89,92 @@ void AppUi::Draw()
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    BeginMarksFrame();
     ImGui::Begin("##main", nullptr, flags);
     DrawMainMenu(state_, commands_);
-    if (state_.ledger) {
+    if (HasLedger(state_)) {
         DrawLedgerHeader(state_, fonts_.Headline());
-        DrawProjectsTable(state_, table_view_, StatusBarHeight());
+        DrawWorkArea();
     } else {
         DrawEmptyState();
     }
     DrawStatusBar(state_, commands_);
     DrawLoadReportDialog(state_, commands_);
+    HandleEscape();
     ImGui::End();
+}
+
+void AppUi::DrawWorkArea()
+{
+    // The two views as tabs. A view chosen elsewhere (the View menu) selects its tab; ImGui shows
+    // that selection a frame later, so the tabs' own report is ignored meanwhile.
+    if (state_.active_view != shown_view_) {
+        shown_view_ = state_.active_view;
+        tab_request_ = 3;
+    }
+    if (ImGui::BeginTabBar("##views")) {
+        const bool problems = state_.active_view == ActiveView::Problems;
+        const ImGuiTabItemFlags select = ImGuiTabItemFlags_SetSelected;
+        if (ImGui::BeginTabItem(Tr(StrId::ViewProjects), nullptr, tab_request_ == 3 && !problems ? select : 0)) {
+            if (problems && tab_request_ == 0)
+                commands_.push_back({CommandKind::ShowProjects});
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(Tr(StrId::ViewProblems), nullptr, tab_request_ == 3 && problems ? select : 0)) {
+            if (!problems && tab_request_ == 0)
+                commands_.push_back({CommandKind::ShowProblems});
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    if (tab_request_ > 0)
+        --tab_request_;
+    const float reserve = StatusBarHeight();
+    if (state_.active_view == ActiveView::Problems) {
+        DrawProblemsBoard(state_, problems_view_, commands_, reserve);
+        return;
+    }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float height = std::max(avail.y - reserve, ImGui::GetFrameHeight() * 4);
+    if (state_.editor_open && !state_.selected_project_id.empty()) {
+        const float panel = std::min(34 * ImGui::GetFontSize(), avail.x * 0.5f);
+        ImGui::BeginChild("##table-area", ImVec2(avail.x - panel - ImGui::GetStyle().ItemSpacing.x, height));
+        DrawProjectsView(state_, table_view_, commands_, 0);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##editor", ImVec2(panel, height), true);
+        DrawProjectEditor(state_, editor_view_, commands_);
+        ImGui::EndChild();
+    } else {
+        DrawProjectsView(state_, table_view_, commands_, reserve);
+    }
+}
+
+// Esc closes what is on top: a popup or a text field handles it itself (ImGui), else the editor.
+void AppUi::HandleEscape()
+{
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || ImGui::GetIO().WantTextInput ||
+        ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+        return;
+    if (state_.report_dialog_open)
+        return;  // the dialog closes itself on Escape
+    if (state_.editor_open)
+        commands_.push_back({CommandKind::CloseEditor});
+}
+
+// The page's title follows the file and its unsaved changes, like a desktop window's title bar.
+void AppUi::SyncPageTitle()
+{
+    std::string title;
+    if (IsDirty(state_))
+        title += "● ";
+    if (!state_.file_name.empty())
+        title += state_.file_name + " — ";
+    title += Tr(StrId::AppName);
+    if (title != page_title_) {
+        page_title_ = title;
+        platform::SetPageTitle(title);
+    }
 }
 
 void AppUi::DrawEmptyState()
@@ -113,6 +202,9 @@ void AppUi::FinishFrame(double frame_ms)
 {
     last_frame_ms_ = frame_ms;
     ExecuteCommands(state_, commands_);
+    // Views keep their own rows; the count the page reports is the projects view's.
+    state_.filtered_project_count = table_view_.rows.size();
+    SyncPageTitle();
     ++state_.frame_count;
 }
 
@@ -124,10 +216,10 @@ void AppUi::OnFileOpened(const platform::OpenedFile& file)
         OpenLedgerFile(state_, file.name, file.bytes);
 }
 
-bool AppUi::OnShortcut(char letter)
+bool AppUi::OnShortcut(char letter, bool shift)
 {
     Command command;
-    if (!CommandForShortcut(letter, state_, command))
+    if (!CommandForShortcut(letter, shift, state_, command))
         return false;
     // Executed at once, inside the browser's key event: a file picker opened later would be refused.
     CommandList now{command};
@@ -139,7 +231,8 @@ platform::AppCallbacks AppUi::MakeCallbacks()
 {
     platform::AppCallbacks callbacks;
     callbacks.file_opened = [this](const platform::OpenedFile& file) { OnFileOpened(file); };
-    callbacks.shortcut = [this](char letter) { return OnShortcut(letter); };
+    callbacks.shortcut = [this](char letter) { return OnShortcut(letter, false); };
+    callbacks.shift_shortcut = [this](char letter) { return OnShortcut(letter, true); };
     return callbacks;
 }
 
@@ -154,6 +247,7 @@ platform::PageHooks AppUi::MakePageHooks()
         j["font_build_ms"] = fonts_.LastBuildMilliseconds();
         j["font_atlas"] = {fonts_.AtlasWidth(), fonts_.AtlasHeight()};
         j["frame_ms"] = last_frame_ms_;
+        j["marks"] = MarksJson();
         return Dump(j);
     };
     hooks.open_text = [this](const std::string& name, std::string_view bytes) {

@@ -4,11 +4,14 @@
 // UI module: ImGui, core, platform.
 #pragma once
 #include <cstdint>
+#include <string>
 
 #include "app.h"
 #include "commands.h"
 #include "fonts.h"
 #include "platform/platform.h"
+#include "problems_board.h"
+#include "project_editor.h"
 #include "projects_table.h"
 
 namespace kpl::ui {
@@ -31,22 +34,34 @@ public:
 
     // kpl.state(), kpl.openText(), kpl.saveText() (docs/browser-contract.md).
     platform::PageHooks MakePageHooks();
-    // A file chosen or dropped, a shortcut key (between frames).
+    // A file chosen or dropped, a shortcut key with Ctrl and with Ctrl+Shift (between frames).
     platform::AppCallbacks MakeCallbacks();
 
     // True once when something changed between frames that the screen must show.
     bool TakeRedrawRequest();
 
     const AppState& State() const { return state_; }
+    // For the platform glue outside the views (autosave and its views, main_web.cpp).
+    AppState& MutableState() { return state_; }
+    // Text typed or pasted into a field: its characters join the font atlas before the next frame.
+    void AddTypedGlyphs(std::string_view text) { fonts_.AddText(text); }
 
 private:
     void DrawEmptyState();
     void OnFileOpened(const platform::OpenedFile& file);
-    bool OnShortcut(char letter);
+    bool OnShortcut(char letter, bool shift);
+    void DrawWorkArea();
+    void HandleEscape();
+    void SyncPageTitle();
 
     AppState state_;
     FontBook fonts_;
     ProjectsTableView table_view_;
+    ProjectEditorView editor_view_;
+    ProblemsBoardView problems_view_;
+    std::string page_title_;                          // the last document.title set
+    ActiveView shown_view_ = ActiveView::Projects;    // the tab shown last frame
+    int tab_request_ = 0;                             // 1: select the active view's tab this frame
     CommandList commands_;
     uint64_t fonts_have_generation_ = ~uint64_t(0);  // the ledger whose text the atlas holds
     uint64_t fonts_have_load_ = ~uint64_t(0);        // the load report whose text it holds

@@ -1,6 +1,7 @@
-// The projects table as plain records: one row per project with its display texts and sort keys
-// computed once per ledger, the totals row, and sorting. The view (projects_table.cpp) only draws
-// these records, so what the table shows can be checked without a GPU.
+// The projects table as plain records: one row per project with its display texts computed once per
+// ledger state, the collation ranks of its text columns (pinyin order, for core's SortProjects), and
+// the totals row's texts from core's SumProjects. Filtering, sorting and totals are core's (query.h);
+// the view (projects_table.cpp) only draws these records, so what it shows can be checked without a GPU.
 // UI module, no ImGui: standard library and core only.
 #pragma once
 #include <cstdint>
@@ -10,47 +11,32 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/query.h"
 
 namespace kpl::ui {
-
-enum class ProjectColumn {
-    Seq,          // 序号: position in the ledger
-    Name,         // 名称
-    District,     // 县市区
-    Department,   // 服务责任部门
-    Leader,       // 市级领导
-    Plan,         // 年度计划(万元)
-    Completed,    // 本年完成(万元), through meta.as_of
-    Percent,      // 完成比例: completed / plan
-    Status,       // 状态
-    Target,       // 竣工目标
-    Count
-};
 
 struct ProjectRow {
     int seq = 0;                      // 1-based position in the ledger
     std::string id;
-    std::string name, district, department, leader;
-    Money plan, completed;
-    std::optional<double> percent;    // absent when the plan is zero
+    std::string code, name, category, district, department, leader;
+    std::optional<double> percent;    // of plan; absent when the plan is zero
     ProjectStatus status = ProjectStatus::NotStarted;
     bool completion_target = false;
-    std::string plan_text, completed_text, percent_text;  // formatted once, drawn every frame
-    // collation ranks of the text columns (pinyin order in the browser)
-    uint32_t name_rank = 0, district_rank = 0, department_rank = 0, leader_rank = 0;
+    // formatted once, drawn every frame
+    std::string plan_text, completed_text, percent_text, total_text, funds_rate_text, latest_text;
 };
 
 struct ProjectTotals {
     int project_count = 0;
     int target_count = 0;
-    Money plan, completed;
     std::optional<double> percent;
-    std::string plan_text, completed_text, percent_text;
+    std::string plan_text, completed_text, percent_text, total_text, funds_rate_text;
 };
 
 struct ProjectTable {
     std::vector<ProjectRow> rows;     // in ledger order
-    ProjectTotals totals;
+    // Per column (index: kpl::ProjectColumn), a rank per row for the text columns, empty for others.
+    std::vector<uint32_t> ranks[static_cast<int>(ProjectColumn::Count)];
 };
 
 // Ranks strings in display order (platform::CollationRanks in the app).
@@ -59,14 +45,16 @@ using CollationFn = std::function<std::vector<uint32_t>(const std::vector<std::s
 // `missing` is shown for a percentage that cannot be computed (zero plan).
 ProjectTable BuildProjectTable(const Ledger& ledger, const CollationFn& collate, const char* missing);
 
+// The totals row's texts for core's sums over the rows shown.
+ProjectTotals FormatTotals(const ProjectSums& sums, const char* missing);
+
+// Sorts `rows` (indices into ledger.projects) by the keys, the first deciding most, through core's
+// SortProjects with the table's collation ranks for text columns. Ties keep the incoming order.
 struct SortKey {
     ProjectColumn column = ProjectColumn::Seq;
     bool descending = false;
 };
-
-// Fills `order` with row indices in display order. Numbers sort numerically, text by collation
-// rank, status in its natural progression; rows without a percentage sort last either way; ties
-// keep ledger order.
-void SortRows(const ProjectTable& table, const std::vector<SortKey>& keys, std::vector<int>& order);
+void SortTableRows(const Ledger& ledger, const ProjectTable& table, const std::vector<SortKey>& keys,
+                   std::vector<int>& rows);
 
 } // namespace kpl::ui

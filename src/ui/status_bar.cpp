@@ -18,14 +18,22 @@ void DrawStatusBar(const AppState& state, CommandList& commands)
 {
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
-    if (!state.ledger) {
+    if (!HasLedger(state)) {
         ImGui::TextColored(theme::DimText(), "%s", Tr(StrId::StatusNoLedger));
         return;
     }
     ImGui::TextUnformatted(Format(Tr(StrId::StatusFile), state.file_name.c_str()).c_str());
-    if (state.dirty) {
+    ImGui::SameLine(0, 16);
+    if (IsDirty(state))
+        ImGui::TextColored(theme::WarningText(), "%s", Tr(StrId::StatusDirty));  // the dot is in the catalogue so the font atlas has it
+    else
+        ImGui::TextColored(theme::DimText(), "%s", Tr(StrId::StatusSaved));
+    // Why the last edit was refused, until the next one applies.
+    if (!state.refused_errors.empty()) {
+        const Diagnostic& d = state.refused_errors.front();
         ImGui::SameLine(0, 16);
-        ImGui::TextColored(theme::WarningText(), "%s", Tr(StrId::StatusDirty));
+        ImGui::TextColored(theme::ErrorText(), "%s %s",  Tr(StrId::EditRefused),
+                           (CurrentLanguage() == Language::English ? d.message_en : d.message_zh).c_str());
     }
     // The check result of the open file (a failed later load does not change it: its dialog says so).
     const LoadReport& report = state.open_file_report;

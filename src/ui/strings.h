@@ -1,6 +1,6 @@
 // The catalogue of every user-visible string of the app, keyed by id, with a Chinese and an English
-// column. Views never write a user-visible literal; they ask Tr(StrId). English switching comes later
-// (SetLanguage); the font module asks ForEachUiString() for the glyphs the interface needs.
+// column. Views never write a user-visible literal; they ask Tr(StrId). Chinese by default; View ›
+// Language switches (SetLanguage); the font module asks ForEachUiString() for the glyphs of both.
 // UI module: standard library only.
 #pragma once
 #include <functional>
@@ -29,6 +29,31 @@ enum class StrId {
     ErrWholeFile, ErrLineColumn, ReportTitle, ReportIntro, ButtonOk,
     // problems outside the ledger format
     ErrReadDemo, ErrReadFile, FatalNoWebGL,
+    // never lose work: restore notice, version history, Save As (recovery_view.cpp)
+    MenuSaveAs, ShortcutSaveAs, MenuVersions, NoticeRestored, NoticeShowVersions, NoticeDiscard,
+    VersionsTitle, VersionsIntro, VersionsEmpty, VersionsColTime, VersionsColFile, VersionsColProjects,
+    VersionsColRevision, VersionsColState, VersionsUnsaved, VersionsInFile, ButtonRestore,
+    ButtonClose, SaveAsTitle, SaveAsPrompt, ButtonSave, ButtonCancel,
+    // views and editing (issue 3): menus, enum labels, filters, editor, problems board
+    MenuEdit, MenuUndo, MenuRedo, MenuFind, MenuView, MenuLanguage, ViewProjects, ViewProblems, StatusNotStarted,
+    StatusUnderConstruction, StatusCompleted, StatusCommissioned, CategoryLand, CategoryTraffic,
+    CategoryRoad, CategoryPower, CategoryFunding, CategoryApproval, CategoryOther, StateAssigned,
+    StateAccepted, StateFeedback, StateClosed, StateReopened, ActionAssign, ActionAccept, ActionFeedback,
+    ActionSupervise, ActionCloseOut, ActionReopen, ColCode, ColCategory, ColTotalInvestment, ColFundsRate,
+    ColLatestPercent, SearchHint, FilterAll, FilterChosenCount, FilterDepartment, FilterClear, FilterShowing,
+    Yes, No, ButtonAddProject, ButtonEditProject, ButtonRemoveProject, ButtonColumns, ColumnsHint,
+    ColumnsReset, NewProjectName, RemoveProjectTitle, RemoveProjectText, ButtonRemove, TipDoubleClick,
+    EditorTitle, EditorNothing, EditRefused, GroupBasic, GroupResponsibility, GroupMoney, GroupState,
+    GroupMilestones, GroupReports, GroupProblems, FieldName, FieldCode, FieldCategory, FieldStartYear,
+    FieldResponsibleLeader, FieldContact, FieldCompletedBefore, FieldFundsRequired, FieldFundsInPlace,
+    FieldActualStart, FieldActualCompletion, BadMoney, BadDate, DateYear, DateMonth, MilestoneName,
+    MilestonePlanned, MilestoneActual, ButtonAddMilestone, NewMilestoneName, ButtonRemoveShort, ReportMonth,
+    ReportExists, ReportInvestment, ReportPercent, ReportFunds, ReportProgress, ReportProblems, Optional,
+    ButtonSaveReport, NoProblems, SearchProblemsHint, ColUnit, ColState, ColProject, ColProblem,
+    ColDeadline, ColDue, FilterOpenOnly, FilterOverdueOnly, DueOverdue, DueSoon, DueOnTime, DueClosed,
+    ButtonNewProblem, ProblemsShowing, ProblemNothing, ProblemSummary, ProblemStateLine, ProblemHistory,
+    ActionFormTitle, FieldDate, FieldBy, FieldNote, FieldHowSolved, FieldAssignedDate, ButtonConfirm,
+    AssignTitle, ButtonAssign, StatusSaved,
     Count
 };
 

@@ -114,3 +114,18 @@ export async function loadApp(page, url, { timeoutMs = 30000 } = {}) {
 }
 
 export const state = (page) => page.evaluate(() => window.kpl.state());
+
+// Where a named widget was drawn (kpl.state().marks, from the views), once it stands at the same
+// place in two readings (a popup's first frame is laid out before it is placed); null when it is
+// not drawn within about 6 s.
+export async function waitForMark(page, name) {
+    let last = null;
+    for (let i = 0; i < 100; i++) {
+        const marks = (await state(page)).marks || {};
+        const r = marks[name] && marks[name][2] > 0 ? marks[name] : null;
+        if (r && last && r.every((v, k) => v === last[k])) return r;
+        last = r;
+        await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    return null;
+}

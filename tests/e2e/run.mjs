@@ -12,8 +12,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, startServer, launchBrowser, openPage, loadApp, state } from './harness.mjs';
+import { repoRoot, startServer, launchBrowser, openPage, loadApp, state, waitForMark } from './harness.mjs';
 import { assertNotBlank } from './png.mjs';
+import { registerWorkspacePlatformTests } from './workspace_platform.mjs';
+import { registerWorkspaceEditingTests } from './workspace_editing.mjs';
 
 const resultsDir = join(repoRoot, 'test-results');
 const fixturesDir = join(repoRoot, 'tests', 'e2e', 'fixtures');
@@ -291,6 +293,15 @@ test('g. dropping a file on the page opens it', async (t) => {
     assertEqual(s.row_count, fixture.projects.length, 'row_count');
     assertEqual(s.file_name, 'dropped-ledger.json', 'file_name');
 });
+
+// Issue 3, platform side: input method, clipboard, shortcuts, autosave, offline (h–n).
+registerWorkspacePlatformTests(test, {
+    assert, assertEqual, focusApp, openThroughChooser, waitForState, screenshot, sleep, loadApp, state,
+    repoRoot, smallLedgerPath, waitForMark,
+});
+
+// Issue 3, views and editing: editor, monthly report, problems board, undo, filter, language (o–s).
+registerWorkspaceEditingTests(test, { assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark });
 
 // ---------------------------------------------------------------------------------------------
 async function main() {
