@@ -301,7 +301,9 @@ registerWorkspacePlatformTests(test, {
 });
 
 // Issue 3, views and editing: editor, monthly report, problems board, undo, filter, language (o–s).
-registerWorkspaceEditingTests(test, { assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark });
+registerWorkspaceEditingTests(test, {
+    assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark, repoRoot, ledgertool,
+});
 
 // ---------------------------------------------------------------------------------------------
 async function main() {

@@ -5,6 +5,10 @@
 
 // `h`: helpers from run.mjs (assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp,
 // state).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export function registerWorkspaceEditingTests(test, h) {
     const { assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state } = h;
 
@@ -107,6 +111,17 @@ export function registerWorkspaceEditingTests(test, h) {
         await page.keyboard.insertText('新城综合');
         await waitForState(page, () => window.kpl.state().filtered_row_count >= 1, null, 'the row found by a Chinese search');
         await screenshot(page, 'editing-chinese-name.png');
+        // Save (Ctrl+S from the canvas): the downloaded file loads cleanly and holds the edit.
+        await page.keyboard.press('Escape');
+        await focusApp(page);
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }),
+                                              page.keyboard.press('Control+s')]);
+        const savedPath = join(h.repoRoot, 'test-results', 'editing-saved.json');
+        await download.saveAs(savedPath);
+        execFileSync(h.ledgertool, ['check', savedPath], { stdio: ['ignore', 'pipe', 'pipe'] });  // throws unless exit 0
+        const saved = JSON.parse(readFileSync(savedPath, 'utf8'));
+        assertEqual(saved.projects.find((p) => p.id === id).name, '湘江新城综合管廊', 'name in the saved file');
+        await waitForState(page, () => !window.kpl.state().dirty, null, 'no unsaved changes after saving');
     });
 
     test('p. editor: a monthly report is added', async (t) => {
