@@ -32,7 +32,7 @@ void ApplyTheme()
     style.GrabRounding = 3;
     style.WindowBorderSize = 0;
     style.PopupBorderSize = 1;
-    style.FrameBorderSize = 0;
+    style.FrameBorderSize = 1;  // white fields and checkboxes need an edge on the light background
 
     ImVec4* c = style.Colors;
     c[ImGuiCol_Text] = Rgb(31, 41, 51);
