@@ -388,6 +388,21 @@ void ReportForm(const FieldLayout& layout, ProjectEditorView& view, CommandList&
         commands.push_back(std::move(command));
     }
     ImGui::EndDisabled();
+    // Removing is one undoable step like any edit, so it asks no confirmation.
+    const YearMonth month{ledger.meta.year, view.report_month};
+    const bool reported = std::any_of(project.reports.begin(), project.reports.end(),
+                                      [&](const MonthlyReport& existing) { return existing.month == month; });
+    if (reported) {
+        ImGui::SameLine();
+        const bool remove = ImGui::Button(Tr(StrId::ButtonRemoveReport));
+        MarkItem("report.remove");
+        if (remove) {
+            Command command{CommandKind::Edit};
+            const std::string id = project.id;
+            command.edit = [id, month](EditHistory& h, const EditContext& c) { return h.RemoveReport(c, id, month); };
+            commands.push_back(std::move(command));
+        }
+    }
 }
 
 void ProjectProblems(const AppState& state, const Project& project)

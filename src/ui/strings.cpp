@@ -211,6 +211,7 @@ constexpr Entry kEntries[] = {
     {StrId::ReportProblems, "存在问题", "Problems met"},
     {StrId::Optional, "可不填", "optional"},
     {StrId::ButtonSaveReport, "保存月报", "Save report"},
+    {StrId::ButtonRemoveReport, "删除本月月报", "Remove this month's report"},
     {StrId::NoProblems, "没有交办问题。", "No assigned problems."},
     {StrId::SearchProblemsHint, "搜索问题…", "Search problems…"},
     {StrId::ColUnit, "责任单位", "Responsible unit"},

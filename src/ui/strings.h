@@ -49,7 +49,7 @@ enum class StrId {
     FieldActualStart, FieldActualCompletion, BadMoney, BadDate, DateYear, DateMonth, MilestoneName,
     MilestonePlanned, MilestoneActual, ButtonAddMilestone, NewMilestoneName, ButtonRemoveShort, ReportMonth,
     ReportExists, ReportInvestment, ReportPercent, ReportFunds, ReportProgress, ReportProblems, Optional,
-    ButtonSaveReport, NoProblems, SearchProblemsHint, ColUnit, ColState, ColProject, ColProblem,
+    ButtonSaveReport, ButtonRemoveReport, NoProblems, SearchProblemsHint, ColUnit, ColState, ColProject, ColProblem,
     ColDeadline, ColDue, FilterOpenOnly, FilterOverdueOnly, DueOverdue, DueSoon, DueOnTime, DueClosed,
     ButtonNewProblem, ProblemsShowing, ProblemNothing, ProblemSummary, ProblemStateLine, ProblemHistory,
     ActionFormTitle, FieldDate, FieldBy, FieldNote, FieldHowSolved, FieldAssignedDate, ButtonConfirm,

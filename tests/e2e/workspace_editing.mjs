@@ -150,6 +150,14 @@ export function registerWorkspaceEditingTests(test, h) {
         const s = await state(page);
         assert(/月报|report/i.test(s.undo_label), `undo label names the report: ${s.undo_label}`);
         await screenshot(page, 'editing-report.png');
+        // The month's report can be removed again, as one undoable step.
+        await clickMark(page, 'report.remove');
+        await waitForState(page, ({ pid, month }) => !JSON.parse(window.kpl.saveText()).projects
+            .find((x) => x.id === pid).reports.some((x) => x.month === month), { pid: project.id, month }, 'the report removed');
+        await focusApp(page);
+        await page.keyboard.press('Control+z');
+        await waitForState(page, ({ pid, month }) => JSON.parse(window.kpl.saveText()).projects
+            .find((x) => x.id === pid).reports.some((x) => x.month === month), { pid: project.id, month }, 'the report back after undo');
     });
 
     test('q. problems board: closing out a problem takes it off the open list; undo brings it back', async (t) => {
