@@ -426,47 +426,52 @@ std::vector<std::string> UsedElsewhere(const std::vector<const std::string*>& id
 // [SECTION] Projects
 //-----------------------------------------------------------------------------
 
-void CheckProjectIds(Record& r, const Ledger& ledger, const Project& p, const ValidateOptions& options)
+// The IDs of a record (a project, a problem) and of its children (milestones, actions): each well
+// formed; the record's unique among its kind; the children's unique within the record (the first
+// use wins) and in the whole ledger.
+template <typename RecordT, typename ChildT>
+void CheckRecordIds(Record& r, const std::vector<RecordT>& records, const char* records_name, const RecordT& p,
+                    std::vector<ChildT> RecordT::*children, const char* children_name, const ValidateOptions& options)
 {
+    const std::vector<ChildT>& own = p.*children;
     r.Id("id", p.id);
-    for (std::size_t k = 0; k < p.milestones.size(); ++k)
-        r.Id(Field("milestones", k, "id"), p.milestones[k].id);
+    for (std::size_t k = 0; k < own.size(); ++k)
+        r.Id(Field(children_name, k, "id"), own[k].id);
     if (!options.check_unique_ids)
         return;
     // The ledger is valid (the editor keeps it so): the IDs a draft keeps from the record it stands
     // for are unique already, and only new ones need looking for in the other records.
-    const Project* self = options.self_index >= 0 && static_cast<std::size_t>(options.self_index) < ledger.projects.size()
-                              ? &ledger.projects[static_cast<std::size_t>(options.self_index)]
+    const RecordT* self = options.self_index >= 0 && static_cast<std::size_t>(options.self_index) < records.size()
+                              ? &records[static_cast<std::size_t>(options.self_index)]
                               : nullptr;
     auto is_kept = [&](const std::string& id) {
         if (!self)
             return false;
-        for (const Milestone& m : self->milestones)
-            if (m.id == id)
+        for (const ChildT& child : (*self).*children)
+            if (child.id == id)
                 return true;
         return false;
     };
-    // The project's own ID against the other projects.
+    // The record's own ID against the other records of its kind.
     if (IsValidId(p.id) && (!self || self->id != p.id) && r.Known("id")) {
-        for (std::size_t j = 0; j < ledger.projects.size(); ++j) {
-            if (static_cast<int>(j) != options.self_index && ledger.projects[j].id == p.id) {
-                r.Error(DuplicateIdMessage(r.Path("id"), p.id, IndexPath("projects", j)));
+        for (std::size_t j = 0; j < records.size(); ++j) {
+            if (static_cast<int>(j) != options.self_index && records[j].id == p.id) {
+                r.Error(DuplicateIdMessage(r.Path("id"), p.id, IndexPath(records_name, j)));
                 break;
             }
         }
     }
-    // Milestone IDs: unique within the project (the first use wins) and in the whole ledger.
-    std::vector<const std::string*> firsts(p.milestones.size(), nullptr);
-    for (std::size_t k = 0; k < p.milestones.size(); ++k) {
-        const std::string& id = p.milestones[k].id;
-        Field field("milestones", k, "id");
+    std::vector<const std::string*> firsts(own.size(), nullptr);
+    for (std::size_t k = 0; k < own.size(); ++k) {
+        const std::string& id = own[k].id;
+        Field field(children_name, k, "id");
         if (!IsValidId(id) || !r.Known(field))
             continue;
         std::size_t first = 0;
         while (first < k && !(firsts[first] && *firsts[first] == id))
             ++first;
         if (first < k)
-            r.Error(DuplicateIdMessage(r.Path(field), id, r.Path(Field("milestones", first))));
+            r.Error(DuplicateIdMessage(r.Path(field), id, r.Path(Field(children_name, first))));
         else
             firsts[k] = &id;
     }
@@ -474,11 +479,16 @@ void CheckProjectIds(Record& r, const Ledger& ledger, const Project& p, const Va
     for (const std::string*& id : fresh)
         if (id && is_kept(*id))
             id = nullptr;
-    std::vector<std::string> used = UsedElsewhere(fresh, ledger.projects.size(), options.self_index, "projects", "milestones",
-                                                  [&](std::size_t j) -> const std::vector<Milestone>& { return ledger.projects[j].milestones; });
+    std::vector<std::string> used = UsedElsewhere(fresh, records.size(), options.self_index, records_name, children_name,
+                                                  [&](std::size_t j) -> const std::vector<ChildT>& { return records[j].*children; });
     for (std::size_t k = 0; k < used.size(); ++k)
         if (!used[k].empty())
-            r.Error(DuplicateIdMessage(r.Path(Field("milestones", k, "id")), p.milestones[k].id, used[k]));
+            r.Error(DuplicateIdMessage(r.Path(Field(children_name, k, "id")), own[k].id, used[k]));
+}
+
+void CheckProjectIds(Record& r, const Ledger& ledger, const Project& p, const ValidateOptions& options)
+{
+    CheckRecordIds(r, ledger.projects, "projects", p, &Project::milestones, "milestones", options);
 }
 
 void CheckProjectReferences(Record& r, const Lookup& lookup, const Project& p)
@@ -640,54 +650,7 @@ void CheckProject(Record& r, const Ledger& ledger, const Lookup& lookup, const P
 
 void CheckProblemIds(Record& r, const Ledger& ledger, const Problem& p, const ValidateOptions& options)
 {
-    r.Id("id", p.id);
-    for (std::size_t k = 0; k < p.history.size(); ++k)
-        r.Id(Field("history", k, "id"), p.history[k].id);
-    if (!options.check_unique_ids)
-        return;
-    // As for projects: only IDs the record did not have yet need looking for elsewhere.
-    const Problem* self = options.self_index >= 0 && static_cast<std::size_t>(options.self_index) < ledger.problems.size()
-                              ? &ledger.problems[static_cast<std::size_t>(options.self_index)]
-                              : nullptr;
-    auto is_kept = [&](const std::string& id) {
-        if (!self)
-            return false;
-        for (const ProblemAction& a : self->history)
-            if (a.id == id)
-                return true;
-        return false;
-    };
-    if (IsValidId(p.id) && (!self || self->id != p.id) && r.Known("id")) {
-        for (std::size_t j = 0; j < ledger.problems.size(); ++j) {
-            if (static_cast<int>(j) != options.self_index && ledger.problems[j].id == p.id) {
-                r.Error(DuplicateIdMessage(r.Path("id"), p.id, IndexPath("problems", j)));
-                break;
-            }
-        }
-    }
-    std::vector<const std::string*> firsts(p.history.size(), nullptr);
-    for (std::size_t k = 0; k < p.history.size(); ++k) {
-        const std::string& id = p.history[k].id;
-        Field field("history", k, "id");
-        if (!IsValidId(id) || !r.Known(field))
-            continue;
-        std::size_t first = 0;
-        while (first < k && !(firsts[first] && *firsts[first] == id))
-            ++first;
-        if (first < k)
-            r.Error(DuplicateIdMessage(r.Path(field), id, r.Path(Field("history", first))));
-        else
-            firsts[k] = &id;
-    }
-    std::vector<const std::string*> fresh = firsts;
-    for (const std::string*& id : fresh)
-        if (id && is_kept(*id))
-            id = nullptr;
-    std::vector<std::string> used = UsedElsewhere(fresh, ledger.problems.size(), options.self_index, "problems", "history",
-                                                  [&](std::size_t j) -> const std::vector<ProblemAction>& { return ledger.problems[j].history; });
-    for (std::size_t k = 0; k < used.size(); ++k)
-        if (!used[k].empty())
-            r.Error(DuplicateIdMessage(r.Path(Field("history", k, "id")), p.history[k].id, used[k]));
+    CheckRecordIds(r, ledger.problems, "problems", p, &Problem::history, "history", options);
 }
 
 // The state must be where the history leads, each step legal per problem_lifecycle.
