@@ -169,24 +169,34 @@ void WriteMeta(Writer& w, const LedgerMeta& m)
     w.EndObject();
 }
 
+// A list of records under `key`: each an object of its known members (`write_fields`), then its
+// stamp and the members the loader did not know. Every record list of the format has this shape.
+template <typename RecordT, typename WriteFields>
+void WriteRecords(Writer& w, const char* key, const std::vector<RecordT>& records, WriteFields write_fields)
+{
+    w.Key(key);
+    w.BeginArray();
+    for (const RecordT& record : records) {
+        w.Element();
+        w.BeginObject();
+        write_fields(record);
+        w.Stamp(record.stamp);
+        w.Extras(record.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 void WriteTaskForce(Writer& w, const TaskForce& t)
 {
     w.BeginObject();
     w.Field("name", t.name);
     w.Field("office", t.office);
-    w.Key("roles");
-    w.BeginArray();
-    for (const TaskForceRole& r : t.roles) {
-        w.Element();
-        w.BeginObject();
+    WriteRecords(w, "roles", t.roles, [&](const TaskForceRole& r) {
         w.Field("id", r.id);
         w.Field("role", r.role);
         w.Field("holder", r.holder);
-        w.Stamp(r.stamp);
-        w.Extras(r.extra);
-        w.EndObject();
-    }
-    w.EndArray();
+    });
     w.Key("member_unit_ids");
     w.BeginArray();
     for (const std::string& id : t.member_unit_ids) {
@@ -198,21 +208,16 @@ void WriteTaskForce(Writer& w, const TaskForce& t)
     w.EndObject();
 }
 
-void WriteMilestone(Writer& w, const Milestone& m)
+void WriteMilestoneFields(Writer& w, const Milestone& m)
 {
-    w.BeginObject();
     w.Field("id", m.id);
     w.Field("name", m.name);
     w.FieldDate("planned", m.planned);
     w.FieldDate("actual", m.actual);
-    w.Stamp(m.stamp);
-    w.Extras(m.extra);
-    w.EndObject();
 }
 
-void WriteReport(Writer& w, const MonthlyReport& r)
+void WriteReportFields(Writer& w, const MonthlyReport& r)
 {
-    w.BeginObject();
     w.Field("month", r.month.ToString());
     w.FieldMoney("investment_wan", r.investment);
     w.FieldHundredths("percent_complete", r.percent_complete);
@@ -220,14 +225,10 @@ void WriteReport(Writer& w, const MonthlyReport& r)
     w.Field("problems_text", r.problems_text);
     if (r.funds_in_place)
         w.FieldMoney("funds_in_place_wan", *r.funds_in_place);
-    w.Stamp(r.stamp);
-    w.Extras(r.extra);
-    w.EndObject();
 }
 
-void WriteProject(Writer& w, const Project& p)
+void WriteProjectFields(Writer& w, const Project& p)
 {
-    w.BeginObject();
     w.Field("id", p.id);
     w.Field("code", p.code);
     w.Field("name", p.name);
@@ -251,28 +252,12 @@ void WriteProject(Writer& w, const Project& p)
     w.FieldBool("completion_target", p.completion_target);
     w.FieldDate("actual_start", p.actual_start);
     w.FieldDate("actual_completion", p.actual_completion);
-    w.Key("milestones");
-    w.BeginArray();
-    for (const Milestone& m : p.milestones) {
-        w.Element();
-        WriteMilestone(w, m);
-    }
-    w.EndArray();
-    w.Key("reports");
-    w.BeginArray();
-    for (const MonthlyReport& r : p.reports) {
-        w.Element();
-        WriteReport(w, r);
-    }
-    w.EndArray();
-    w.Stamp(p.stamp);
-    w.Extras(p.extra);
-    w.EndObject();
+    WriteRecords(w, "milestones", p.milestones, [&](const Milestone& m) { WriteMilestoneFields(w, m); });
+    WriteRecords(w, "reports", p.reports, [&](const MonthlyReport& r) { WriteReportFields(w, r); });
 }
 
-void WriteProblem(Writer& w, const Problem& p)
+void WriteProblemFields(Writer& w, const Problem& p)
 {
-    w.BeginObject();
     w.Field("id", p.id);
     w.Field("project_id", p.project_id);
     w.Field("category", ToJsonText(p.category));
@@ -281,24 +266,13 @@ void WriteProblem(Writer& w, const Problem& p)
     w.Field("assigned_date", p.assigned_date.ToString());
     w.Field("deadline", p.deadline.ToString());
     w.Field("state", ToJsonText(p.state));
-    w.Key("history");
-    w.BeginArray();
-    for (const ProblemAction& a : p.history) {
-        w.Element();
-        w.BeginObject();
+    WriteRecords(w, "history", p.history, [&](const ProblemAction& a) {
         w.Field("id", a.id);
         w.Field("kind", ToJsonText(a.kind));
         w.Field("date", a.date.ToString());
         w.Field("by", a.by);
         w.Field("text", a.text);
-        w.Stamp(a.stamp);
-        w.Extras(a.extra);
-        w.EndObject();
-    }
-    w.EndArray();
-    w.Stamp(p.stamp);
-    w.Extras(p.extra);
-    w.EndObject();
+    });
 }
 
 void WriteSettings(Writer& w, const Settings& s)
@@ -376,62 +350,21 @@ std::string SaveLedger(const Ledger& ledger)
     w.Key("task_force");
     WriteTaskForce(w, ledger.task_force);
 
-    w.Key("districts");
-    w.BeginArray();
-    for (const District& d : ledger.districts) {
-        w.Element();
-        w.BeginObject();
+    WriteRecords(w, "districts", ledger.districts, [&](const District& d) {
         w.Field("id", d.id);
         w.Field("name", d.name);
         w.Field("kind", ToJsonText(d.kind));
-        w.Stamp(d.stamp);
-        w.Extras(d.extra);
-        w.EndObject();
-    }
-    w.EndArray();
-
-    w.Key("departments");
-    w.BeginArray();
-    for (const Department& d : ledger.departments) {
-        w.Element();
-        w.BeginObject();
+    });
+    WriteRecords(w, "departments", ledger.departments, [&](const Department& d) {
         w.Field("id", d.id);
         w.Field("name", d.name);
-        w.Stamp(d.stamp);
-        w.Extras(d.extra);
-        w.EndObject();
-    }
-    w.EndArray();
-
-    w.Key("city_leaders");
-    w.BeginArray();
-    for (const CityLeader& c : ledger.city_leaders) {
-        w.Element();
-        w.BeginObject();
+    });
+    WriteRecords(w, "city_leaders", ledger.city_leaders, [&](const CityLeader& c) {
         w.Field("id", c.id);
         w.Field("title", c.title);
-        w.Stamp(c.stamp);
-        w.Extras(c.extra);
-        w.EndObject();
-    }
-    w.EndArray();
-
-    w.Key("projects");
-    w.BeginArray();
-    for (const Project& p : ledger.projects) {
-        w.Element();
-        WriteProject(w, p);
-    }
-    w.EndArray();
-
-    w.Key("problems");
-    w.BeginArray();
-    for (const Problem& p : ledger.problems) {
-        w.Element();
-        WriteProblem(w, p);
-    }
-    w.EndArray();
-
+    });
+    WriteRecords(w, "projects", ledger.projects, [&](const Project& p) { WriteProjectFields(w, p); });
+    WriteRecords(w, "problems", ledger.problems, [&](const Problem& p) { WriteProblemFields(w, p); });
     w.Key("settings");
     WriteSettings(w, ledger.settings);
     w.Extras(ledger.extra);
