@@ -78,8 +78,6 @@ std::string FigureNumber(const Figure& f, int64_t value)
     return f.IsMoney() ? Money::FromCents(value).ToString() : std::to_string(value);
 }
 
-std::string PercentNumber(std::optional<double> p) { return p ? Fixed2(*p) : ""; }
-
 std::string Overview(const Ledger& ledger, const Bulletin& b)
 {
     const IndicatorSet& t = b.indicators.total.set;
@@ -104,21 +102,6 @@ std::string Overview(const Ledger& ledger, const Bulletin& b)
 
 } // namespace
 
-std::string CsvField(const std::string& text)
-{
-    const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
-                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-    if (!quote)
-        return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
 
 std::string HtmlEscape(const std::string& text)
 {
@@ -197,10 +180,13 @@ Bulletin BuildBulletin(const Ledger& ledger, YearMonth month)
 Dispatch BuildDispatch(const Ledger& ledger, int year, int quarter)
 {
     Dispatch d;
+    d.title = "重点项目季度调度";
+    d.issuing_unit = ledger.meta.issuing_unit.empty() ? "项目竣工攻坚组办公室" : ledger.meta.issuing_unit;
     d.year = year;
     d.quarter = std::clamp(quarter, 1, 4);
     d.first = YearMonth{year, d.quarter * 3 - 2};
     d.last = YearMonth{year, d.quarter * 3};
+    d.date = d.last.LastDay();
     const Date first = d.first.FirstDay();
     const Date last = d.last.LastDay();
     const ProjectIndex projects = IndexProjects(ledger);
@@ -391,21 +377,63 @@ std::vector<const T*> Pointers(const std::vector<T>& v)
     return out;
 }
 
+// The head of every document: the page's title, the red masthead, the number (第N期, 2016年第2季度)
+// and the issuing unit with the date over a red rule; opens the first section.
+void DocumentStart(std::string& out, const std::string& page_title, const std::string& masthead, const std::string& number,
+                   const std::string& issuing_unit, Date date)
+{
+    out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+    out += HtmlEscape(page_title);
+    out += "</title>\n<style>";
+    out += kHtmlStyle;
+    out += "</style>\n</head>\n<body>\n";
+    out += "<section>\n<div class=\"masthead\">" + HtmlEscape(masthead) + "</div>\n";
+    out += "<div class=\"issue\"><span>" + HtmlEscape(number) + "</span></div>\n";
+    out += "<div class=\"issue\"><span>" + HtmlEscape(issuing_unit) + "</span><span>" + DateTextZh(date) +
+           "</span></div>\n<hr class=\"rule\">\n";
+}
+
+// The signature (issuing unit, date) closing the last section, and the page's end.
+void DocumentEnd(std::string& out, const std::string& issuing_unit, Date date)
+{
+    out += "<div class=\"footer\">" + HtmlEscape(issuing_unit) + "<br>" + DateTextZh(date) + "</div>\n";
+    out += "</section>\n</body>\n</html>\n";
+}
+
+// A table of table.h as HTML: numbers right-aligned, the columns named in `hidden` (identifiers a
+// printed document does not need) left out; "无。" for a table without rows.
+void TableHtml(std::string& out, const Table& table, std::initializer_list<const char*> hidden = {})
+{
+    if (table.rows.empty()) {
+        out += "<p>无。</p>\n";
+        return;
+    }
+    std::vector<bool> shown;
+    for (const std::string& h : table.header)
+        shown.push_back(std::none_of(hidden.begin(), hidden.end(), [&](const char* name) { return h == name; }));
+    out += "<table>\n<tr>";
+    for (std::size_t c = 0; c < table.header.size(); ++c)
+        if (shown[c])
+            out += "<th>" + HtmlEscape(table.header[c]) + "</th>";
+    out += "</tr>\n";
+    for (const std::vector<TableCell>& row : table.rows) {
+        out += "<tr>";
+        for (std::size_t c = 0; c < row.size(); ++c)
+            if (c >= shown.size() || shown[c])
+                Cell(out, row[c].text, row[c].number.has_value());
+        out += "</tr>\n";
+    }
+    out += "</table>\n";
+}
+
 } // namespace
 
 std::string BulletinHtml(const Bulletin& b, const Ledger& ledger)
 {
     std::string out;
     out.reserve(64 * 1024);
-    out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
-    out += HtmlEscape(b.title + "（" + MonthTextZh(b.month) + "）");
-    out += "</title>\n<style>";
-    out += kHtmlStyle;
-    out += "</style>\n</head>\n<body>\n";
-    out += "<section>\n<div class=\"masthead\">" + HtmlEscape(b.title) + "</div>\n";
-    out += "<div class=\"issue\"><span>第" + std::to_string(b.number) + "期</span></div>\n";
-    out += "<div class=\"issue\"><span>" + HtmlEscape(b.issuing_unit) + "</span><span>" + DateTextZh(b.date) +
-           "</span></div>\n<hr class=\"rule\">\n";
+    DocumentStart(out, b.title + "（" + MonthTextZh(b.month) + "）", b.title, "第" + std::to_string(b.number) + "期",
+                  b.issuing_unit, b.date);
     out += "<h2>一、总体情况</h2>\n<p class=\"lead\">" + HtmlEscape(b.overview) + "</p>\n";
     IndicatorTable(out, {&b.indicators.total}, "范围");
     out += "<h2>指标说明</h2>\n<ul>\n";
@@ -457,134 +485,137 @@ std::string BulletinHtml(const Bulletin& b, const Ledger& ledger)
         }
         out += "</table>\n";
     }
-    out += "<div class=\"footer\">" + HtmlEscape(b.issuing_unit) + "<br>" + DateTextZh(b.date) + "</div>\n";
-    out += "</section>\n</body>\n</html>\n";
+    DocumentEnd(out, b.issuing_unit, b.date);
     return out;
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] CSV
+// [SECTION] Tables and CSV
 //-----------------------------------------------------------------------------
 
 namespace {
 
-class CsvWriter {
-public:
-    CsvWriter() { out_ = "\xEF\xBB\xBF"; }  // the BOM makes Excel read UTF-8
-    void Row(std::initializer_list<std::string> fields) { Row(std::vector<std::string>(fields)); }
-    void Row(const std::vector<std::string>& fields)
-    {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            if (i)
-                out_ += ',';
-            out_ += CsvField(fields[i]);
-        }
-        out_ += "\r\n";
-    }
-    std::string Finish() { return std::move(out_); }
-
-private:
-    std::string out_;
-};
-
-void CsvIndicators(CsvWriter& w, const char* section, const std::vector<const UnitIndicators*>& units)
+TableCell CountCell(long n) { return TableCell::Number(static_cast<double>(n), std::to_string(n)); }
+TableCell ScoreCell(double v) { return TableCell::Number(v, Fixed2(v)); }
+// A percent with no denominator stays an empty text cell: a spreadsheet must not read it as 0.
+TableCell PercentCell(std::optional<double> p) { return p ? ScoreCell(*p) : TableCell(); }
+TableCell FigureCell(const Figure& f, int64_t value)
 {
-    w.Row({section});
-    w.Row({"单位编号", "单位", "计划投资_万元", "完成投资_万元", "投资完成率_%", "序时进度_%", "履约率_%", "开工率_%", "资金到位率_%",
-           "竣工投产率_%"});
+    return TableCell::Number(f.IsMoney() ? static_cast<double>(value) / 100.0 : static_cast<double>(value),
+                             FigureNumber(f, value));
+}
+
+Table IndicatorsTable(const char* title, const std::vector<const UnitIndicators*>& units)
+{
+    Table t{title,
+            {"单位编号", "单位", "计划投资_万元", "完成投资_万元", "投资完成率_%", "序时进度_%", "履约率_%", "开工率_%", "资金到位率_%",
+             "竣工投产率_%"},
+            {}};
     for (const UnitIndicators* u : units) {
         const IndicatorSet& s = u->set;
         const Figure& inv = s.Get(Indicator::Investment);
-        w.Row({u->id, u->name, FigureNumber(inv, inv.denominator), FigureNumber(inv, inv.numerator), PercentNumber(inv.percent),
-               Fixed2(s.schedule_percent), PercentNumber(s.Get(Indicator::Fulfilment).percent),
-               PercentNumber(s.Get(Indicator::Start).percent), PercentNumber(s.Get(Indicator::Funds).percent),
-               PercentNumber(s.Get(Indicator::Completion).percent)});
+        t.rows.push_back({u->id, u->name, FigureCell(inv, inv.denominator), FigureCell(inv, inv.numerator),
+                          PercentCell(inv.percent), ScoreCell(s.schedule_percent), PercentCell(s.Get(Indicator::Fulfilment).percent),
+                          PercentCell(s.Get(Indicator::Start).percent), PercentCell(s.Get(Indicator::Funds).percent),
+                          PercentCell(s.Get(Indicator::Completion).percent)});
     }
-    w.Row({});
+    return t;
 }
 
-void CsvRanking(CsvWriter& w, const char* section, const Ranking& r)
+Table RankingsTable(const char* title, const Ranking& r)
 {
-    w.Row({section});
-    w.Row({"名次", "单位编号", "单位", "投资完成得分", "开工得分", "资金到位得分", "竣工投产得分", "综合得分", "排名靠后"});
+    Table t{title, {"名次", "单位编号", "单位", "投资完成得分", "开工得分", "资金到位得分", "竣工投产得分", "综合得分", "排名靠后"}, {}};
     for (const RankEntry& e : r.entries)
-        w.Row({std::to_string(e.rank), e.unit_id, e.name, Fixed2(e.points[0]), Fixed2(e.points[1]), Fixed2(e.points[2]),
-               Fixed2(e.points[3]), Fixed2(e.score), e.bottom ? "是" : "否"});
-    w.Row({});
+        t.rows.push_back({CountCell(e.rank), e.unit_id, e.name, ScoreCell(e.points[0]), ScoreCell(e.points[1]),
+                          ScoreCell(e.points[2]), ScoreCell(e.points[3]), ScoreCell(e.score), e.bottom ? "是" : "否"});
+    return t;
 }
 
-void CsvProblems(CsvWriter& w, const char* section, const std::vector<ProblemLine>& lines)
+Table ProblemsTable(const char* title, const std::vector<ProblemLine>& lines)
 {
-    w.Row({section});
-    w.Row({"编号", "项目编号", "项目", "类别", "问题", "责任单位", "交办日期", "办理期限", "销号日期", "超期天数"});
+    Table t{title, {"编号", "项目编号", "项目", "类别", "问题", "责任单位", "交办日期", "办理期限", "销号日期", "超期天数"}, {}};
     for (const ProblemLine& l : lines)
-        w.Row({l.id, l.project_id, l.project_name, l.category, l.text, l.unit_name, l.assigned.ToString(),
-               l.deadline.ToString(), l.closed_on ? l.closed_on->ToString() : "", std::to_string(l.days_overdue)});
-    w.Row({});
+        t.rows.push_back({l.id, l.project_id, l.project_name, l.category, l.text, l.unit_name, l.assigned.ToString(),
+                          l.deadline.ToString(), l.closed_on ? l.closed_on->ToString() : "", CountCell(l.days_overdue)});
+    return t;
 }
 
-void CsvColours(CsvWriter& w, const char* section, const std::vector<ColourLine>& lines)
+Table ColoursTable(const char* title, const std::vector<ColourLine>& lines)
 {
-    w.Row({section});
-    w.Row({"项目编号", "项目名称", "县市区", "服务责任部门", "预警原因"});
+    Table t{title, {"项目编号", "项目名称", "县市区", "服务责任部门", "预警原因"}, {}};
     for (const ColourLine& l : lines)
-        w.Row({l.project_id, l.project_name, l.district, l.department, l.reasons});
-    w.Row({});
+        t.rows.push_back({l.project_id, l.project_name, l.district, l.department, l.reasons});
+    return t;
 }
+
+Table AssessmentGroupTable(const char* title, const std::vector<AssessmentEntry>& entries)
+{
+    Table t{title, {"名次", "单位编号", "单位", "定量得分", "定性得分", "加权得分", "超期问题数", "扣分", "总分"}, {}};
+    for (const AssessmentEntry& e : entries)
+        t.rows.push_back({CountCell(e.rank), e.unit_id, e.name, ScoreCell(e.quantitative),
+                          e.qualitative ? ScoreCell(*e.qualitative) : TableCell(), ScoreCell(e.weighted),
+                          CountCell(e.overdue_problems), ScoreCell(e.deduction), ScoreCell(e.total)});
+    return t;
+}
+
+std::string QuarterTextZh(const Dispatch& d) { return std::to_string(d.year) + "年第" + std::to_string(d.quarter) + "季度"; }
 
 } // namespace
 
-std::string BulletinCsv(const Bulletin& b, const Ledger& ledger)
+HeadingRows BulletinHeading(const Bulletin& b)
 {
-    (void)ledger;
-    CsvWriter w;
-    w.Row({b.title, "第" + std::to_string(b.number) + "期", b.issuing_unit, b.date.ToString(), b.month.ToString()});
-    w.Row({"总体情况", b.overview});
-    w.Row({});
-    CsvIndicators(w, "合计", {&b.indicators.total});
-    CsvIndicators(w, "各县市区指标", Pointers(b.indicators.districts));
-    CsvIndicators(w, "服务责任部门指标", Pointers(b.indicators.departments));
-    CsvRanking(w, "县市区排名", b.rankings.districts);
-    CsvRanking(w, "服务责任部门排名", b.rankings.departments);
-    CsvColours(w, "红色预警项目", b.red);
-    CsvColours(w, "黄色预警项目", b.yellow);
-    CsvProblems(w, "本月新交办问题", b.assigned);
-    CsvProblems(w, "本月销号问题", b.closed);
-    CsvProblems(w, "超期未销号问题", b.overdue);
-    w.Row({"约谈名单"});
-    w.Row({"单位编号", "单位", "约谈人", "原因"});
+    return {{b.title, "第" + std::to_string(b.number) + "期", b.issuing_unit, b.date.ToString(), b.month.ToString()},
+            {"总体情况", b.overview}};
+}
+
+std::vector<Table> BulletinTables(const Bulletin& b)
+{
+    std::vector<Table> tables;
+    tables.push_back(IndicatorsTable("合计", {&b.indicators.total}));
+    tables.push_back(IndicatorsTable("各县市区指标", Pointers(b.indicators.districts)));
+    tables.push_back(IndicatorsTable("服务责任部门指标", Pointers(b.indicators.departments)));
+    tables.push_back(RankingsTable("县市区排名", b.rankings.districts));
+    tables.push_back(RankingsTable("服务责任部门排名", b.rankings.departments));
+    tables.push_back(ColoursTable("红色预警项目", b.red));
+    tables.push_back(ColoursTable("黄色预警项目", b.yellow));
+    tables.push_back(ProblemsTable("本月新交办问题", b.assigned));
+    tables.push_back(ProblemsTable("本月销号问题", b.closed));
+    tables.push_back(ProblemsTable("超期未销号问题", b.overdue));
+    Table interviews{"约谈名单", {"单位编号", "单位", "约谈人", "原因"}, {}};
     for (const InterviewEntry& e : b.interviews)
-        w.Row({e.unit_id, e.unit_name, e.interviewer, e.explanation});
-    return w.Finish();
+        interviews.rows.push_back({e.unit_id, e.unit_name, e.interviewer, e.explanation});
+    tables.push_back(std::move(interviews));
+    return tables;
 }
 
-std::string DispatchCsv(const Dispatch& d)
+HeadingRows DispatchHeading(const Dispatch& d)
 {
-    CsvWriter w;
-    w.Row({"季度调度", std::to_string(d.year) + "年第" + std::to_string(d.quarter) + "季度", d.first.ToString(), d.last.ToString()});
-    w.Row({"单位编号", "责任单位", "本季交办", "本季销号", "季末超期", "季末未销号"});
+    return {{"季度调度", QuarterTextZh(d), d.first.ToString(), d.last.ToString(), d.issuing_unit, d.date.ToString()}};
+}
+
+std::vector<Table> DispatchTables(const Dispatch& d)
+{
+    std::vector<Table> tables;
+    Table units{"各责任单位问题办理情况", {"单位编号", "责任单位", "本季交办", "本季销号", "季末超期", "季末未销号"}, {}};
     for (const DispatchUnitRow& r : d.units)
-        w.Row({r.unit_id, r.unit_name, std::to_string(r.assigned), std::to_string(r.closed), std::to_string(r.overdue),
-               std::to_string(r.open)});
-    w.Row({});
-    CsvProblems(w, "调度会议问题清单", d.meeting_list);
-    return w.Finish();
+        units.rows.push_back({r.unit_id, r.unit_name, CountCell(r.assigned), CountCell(r.closed), CountCell(r.overdue),
+                              CountCell(r.open)});
+    tables.push_back(std::move(units));
+    tables.push_back(ProblemsTable("调度会议问题清单", d.meeting_list));
+    return tables;
 }
 
-std::string AssessmentCsv(const Assessment& a)
+HeadingRows AssessmentHeading(const Assessment& a) { return {{"年度考核", a.month.ToString()}}; }
+
+std::vector<Table> AssessmentTables(const Assessment& a)
 {
-    CsvWriter w;
-    w.Row({"年度考核", a.month.ToString()});
-    for (const auto* group : {&a.districts, &a.departments}) {
-        w.Row({group == &a.districts ? "县市区" : "服务责任部门"});
-        w.Row({"名次", "单位编号", "单位", "定量得分", "定性得分", "加权得分", "超期问题数", "扣分", "总分"});
-        for (const AssessmentEntry& e : *group)
-            w.Row({std::to_string(e.rank), e.unit_id, e.name, Fixed2(e.quantitative),
-                   e.qualitative ? Fixed2(*e.qualitative) : "", Fixed2(e.weighted), std::to_string(e.overdue_problems),
-                   Fixed2(e.deduction), Fixed2(e.total)});
-        w.Row({});
-    }
-    return w.Finish();
+    return {AssessmentGroupTable("县市区", a.districts), AssessmentGroupTable("服务责任部门", a.departments)};
 }
+
+std::string BulletinCsv(const Bulletin& b, const Ledger& /*ledger*/) { return TablesCsv(BulletinTables(b), true, BulletinHeading(b)); }
+
+std::string DispatchCsv(const Dispatch& d) { return TablesCsv(DispatchTables(d), true, DispatchHeading(d)); }
+
+std::string AssessmentCsv(const Assessment& a) { return TablesCsv(AssessmentTables(a), true, AssessmentHeading(a)); }
 
 } // namespace kpl

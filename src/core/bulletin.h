@@ -9,6 +9,7 @@
 
 #include "indicators.h"
 #include "ranking.h"
+#include "table.h"
 #include "warnings.h"
 
 namespace kpl {
@@ -66,6 +67,9 @@ struct DispatchUnitRow {
 };
 
 struct Dispatch {
+    std::string title;              // 重点项目季度调度
+    std::string issuing_unit;
+    Date date;                      // the quarter's last day
     int year = 0;
     int quarter = 0;                // 1..4
     YearMonth first, last;
@@ -75,16 +79,30 @@ struct Dispatch {
 
 Dispatch BuildDispatch(const Ledger& ledger, int year, int quarter);
 
-// Exports. The HTML is one self-contained page (inline CSS, no scripts, no external resources).
-std::string BulletinHtml(const Bulletin& bulletin, const Ledger& ledger);
-// Sections one after another, each with a title row and a header row; UTF-8 with BOM, CRLF.
+// Exports. Each document is first turned into tables (table.h): the CSV here and the .xlsx of
+// src/sheets write the same tables, so they never disagree. Numbers are TableCell::Number.
+// A document's heading rows (title, number, issuing unit, date) come before its tables.
+using HeadingRows = std::vector<std::vector<std::string>>;
+HeadingRows BulletinHeading(const Bulletin& bulletin);
+std::vector<Table> BulletinTables(const Bulletin& bulletin);
+HeadingRows DispatchHeading(const Dispatch& dispatch);
+std::vector<Table> DispatchTables(const Dispatch& dispatch);
+HeadingRows AssessmentHeading(const Assessment& assessment);
+// Districts, then departments, each ranked with its score breakdown.
+std::vector<Table> AssessmentTables(const Assessment& assessment);
+
+// CSV: TablesCsv of the heading and tables (UTF-8 with BOM, CRLF, one titled section per table).
 std::string BulletinCsv(const Bulletin& bulletin, const Ledger& ledger);
 std::string DispatchCsv(const Dispatch& dispatch);
-// The annual assessment: districts, then departments, each ranked with its score breakdown.
 std::string AssessmentCsv(const Assessment& assessment);
 
-// CSV field quoting: quoted when it holds a comma, quote, CR or LF, or leading/trailing space.
-std::string CsvField(const std::string& text);
+// HTML: one self-contained printable page (inline CSS, no scripts, no external resources) laid out
+// like an official document: masthead, number, issuing unit and date, A4, a page per section.
+std::string BulletinHtml(const Bulletin& bulletin, const Ledger& ledger);
+std::string DispatchHtml(const Dispatch& dispatch, const Ledger& ledger);
+// The assessment's title and issuing unit come from the ledger (the ranking core does not keep them).
+std::string AssessmentHtml(const Assessment& assessment, const Ledger& ledger);
+
 // HTML text escaping of & < > " '.
 std::string HtmlEscape(const std::string& text);
 

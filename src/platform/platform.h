@@ -20,6 +20,8 @@ struct OpenedFile {
     std::string name;   // the file's name without folders, e.g. "ledger-2016.json"
     std::string bytes;  // its whole content
     bool unreadable = false;  // the browser could not read it (or it does not fit in memory)
+    // What the picker was opened for (OpenFilePicker's `purpose`); "" for a file dropped on the page.
+    std::string purpose;
 };
 
 // What the page's test and benchmark surface (docs/browser-contract.md, `window.kpl`) asks of the
@@ -50,8 +52,11 @@ void Init(PageHooks hooks, AppCallbacks callbacks);
 
 // Shows the browser's file picker. The chosen file arrives later through on_file_opened; nothing
 // arrives when the user cancels. Must be called while handling a user action (a click or a key),
-// or browsers refuse to open the picker.
-void OpenFilePicker();
+// or browsers refuse to open the picker. `purpose` comes back in OpenedFile::purpose; `accept` is
+// the input's accept list (".json" or ".csv,.xlsx"); `multiple` lets the user choose several files,
+// delivered one by one.
+void OpenFilePicker(const std::string& purpose = "ledger", const std::string& accept = ".json,application/json",
+                    bool multiple = false);
 
 // Hands bytes to the user as a download named `file_name`.
 void Download(const std::string& file_name, std::string_view bytes, const char* mime_type);

@@ -45,7 +45,7 @@ void Init(PageHooks hooks, AppCallbacks callbacks)
     State().callbacks = std::move(callbacks);
 }
 
-void OpenFilePicker()
+void OpenFilePicker(const std::string& /*purpose*/, const std::string& /*accept*/, bool /*multiple*/)
 {
     // No picker natively: a development build opens files given on its command line instead.
 }

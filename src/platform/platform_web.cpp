@@ -16,7 +16,7 @@
 // Implemented in platform_web.js.
 extern "C" {
 void kpl_web_init();
-void kpl_web_open_picker();
+void kpl_web_open_picker(const char* purpose, const char* accept, int multiple);
 void kpl_web_download(const char* name, const char* data, int size, const char* mime_type);
 void kpl_web_sync_viewport(float* out_f, int* out_i);
 void kpl_web_take_input(uint32_t* out_count, float* out_wheel);
@@ -81,7 +81,10 @@ void Init(PageHooks hooks, AppCallbacks callbacks)
     kpl_web_init();
 }
 
-void OpenFilePicker() { kpl_web_open_picker(); }
+void OpenFilePicker(const std::string& purpose, const std::string& accept, bool multiple)
+{
+    kpl_web_open_picker(purpose.c_str(), accept.c_str(), multiple ? 1 : 0);
+}
 
 void Download(const std::string& file_name, std::string_view bytes, const char* mime_type)
 {
@@ -212,20 +215,20 @@ using kpl::platform::State;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void kpl_web_file_opened(const char* name, const char* data, int size)
+EMSCRIPTEN_KEEPALIVE void kpl_web_file_opened(const char* name, const char* data, int size, const char* purpose)
 {
     Guarded("opening a file", [&] {
         if (State().callbacks.file_opened)
-            State().callbacks.file_opened({name, std::string(data, static_cast<size_t>(size)), false});
+            State().callbacks.file_opened({name, std::string(data, static_cast<size_t>(size)), false, purpose});
     });
 }
 
 // A file the browser could not read, or too large for wasm memory.
-EMSCRIPTEN_KEEPALIVE void kpl_web_file_unreadable(const char* name)
+EMSCRIPTEN_KEEPALIVE void kpl_web_file_unreadable(const char* name, const char* purpose)
 {
     Guarded("reporting an unreadable file", [&] {
         if (State().callbacks.file_opened)
-            State().callbacks.file_opened({std::string(name), std::string(), true});
+            State().callbacks.file_opened({std::string(name), std::string(), true, purpose});
     });
 }
 

@@ -50,29 +50,42 @@ var LibraryKplPlatform = {
         },
 
         // Hands a file's bytes to C++ (platform_web.cpp, kpl_web_file_opened).
-        deliverFile: function(name, bytes) {
+        // `purpose`: what the picker was opened for (OpenFilePicker), '' for a dropped file.
+        deliverFile: function(name, bytes, purpose) {
             var namePtr = KplWeb.allocString(name);
             var dataPtr = KplWeb.allocBytes(bytes);
+            var purposePtr = KplWeb.allocString(purpose || '');
             try {
-                if (namePtr && dataPtr) _kpl_web_file_opened(namePtr, dataPtr, bytes.length);
-                else if (namePtr) _kpl_web_file_unreadable(namePtr);
+                if (namePtr && dataPtr && purposePtr) _kpl_web_file_opened(namePtr, dataPtr, bytes.length, purposePtr);
+                else if (namePtr && purposePtr) _kpl_web_file_unreadable(namePtr, purposePtr);
             } finally {
                 if (namePtr) _free(namePtr);
                 if (dataPtr) _free(dataPtr);
+                if (purposePtr) _free(purposePtr);
             }
             KplWeb.inputEvents++;
         },
 
-        readAndDeliver: function(file) {
+        // Files are read one after another, so several chosen at once arrive in their order.
+        // (A library object's members are serialised into app.js, so the chain starts as null.)
+        readChain: null,
+        readAndDeliver: function(file, purpose) {
             if (!file) return;
-            file.arrayBuffer().then(function(buffer) {
-                KplWeb.deliverFile(file.name, new Uint8Array(buffer));
-            }, function() {
-                var namePtr = KplWeb.allocString(file.name);
-                if (namePtr) { _kpl_web_file_unreadable(namePtr); _free(namePtr); }
-                KplWeb.inputEvents++;
+            KplWeb.readChain = (KplWeb.readChain || Promise.resolve()).then(function() {
+                return file.arrayBuffer().then(function(buffer) {
+                    KplWeb.deliverFile(file.name, new Uint8Array(buffer), purpose);
+                }, function() {
+                    var namePtr = KplWeb.allocString(file.name);
+                    var purposePtr = KplWeb.allocString(purpose || '');
+                    if (namePtr && purposePtr) _kpl_web_file_unreadable(namePtr, purposePtr);
+                    if (namePtr) _free(namePtr);
+                    if (purposePtr) _free(purposePtr);
+                    KplWeb.inputEvents++;
+                });
             });
         },
+        // What the #file-input was last opened for.
+        pickPurpose: 'ledger',
 
         // The NUL-terminated UTF-8 text C++ left at `ptr`, as a JS string.
         resultText: function(ptr) {
@@ -145,14 +158,16 @@ var LibraryKplPlatform = {
             var input = document.getElementById('file-input');
             if (input) {
                 input.addEventListener('change', function() {
-                    var file = input.files && input.files[0];
-                    if (file) KplWeb.fileHandle = null;
-                    KplWeb.readAndDeliver(file);
+                    var files = input.files ? Array.prototype.slice.call(input.files) : [];
+                    var purpose = KplWeb.pickPurpose;
+                    if (files.length && purpose === 'ledger') KplWeb.fileHandle = null;
+                    files.forEach(function(file) { KplWeb.readAndDeliver(file, purpose); });
                     input.value = '';  // choosing the same file again must fire 'change' again
                 });
             }
 
-            // A file dropped anywhere on the page opens like File > Open.
+            // A file dropped anywhere on the page opens like File > Open (the app tells a ledger from
+            // a report package or a spreadsheet by its content).
             window.addEventListener('dragover', function(event) {
                 event.preventDefault();
                 if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
@@ -163,7 +178,7 @@ var LibraryKplPlatform = {
                 var files = event.dataTransfer && event.dataTransfer.files;
                 if (files && files.length) {
                     KplWeb.fileHandle = null;
-                    KplWeb.readAndDeliver(files[0]);
+                    Array.prototype.forEach.call(files, function(file) { KplWeb.readAndDeliver(file, ''); });
                 }
             }, true);
 
@@ -364,13 +379,15 @@ var LibraryKplPlatform = {
     },
 
     kpl_web_open_picker__deps: ['$KplWeb'],
-    kpl_web_open_picker: function() {
-        if (KplWeb.usePickers()) {
+    kpl_web_open_picker: function(purposePtr, acceptPtr, multiple) {
+        var purpose = UTF8ToString(purposePtr);
+        // The browser's own picker only for ledgers: its file handle is what Save writes back to.
+        if (purpose === 'ledger' && KplWeb.usePickers()) {
             window.showOpenFilePicker({ types: KplWeb.pickerTypes, multiple: false }).then(function(handles) {
                 var handle = handles[0];
                 return handle.getFile().then(function(file) {
                     KplWeb.fileHandle = handle;
-                    KplWeb.readAndDeliver(file);
+                    KplWeb.readAndDeliver(file, purpose);
                 });
             }).catch(function(e) {
                 if (!e || e.name !== 'AbortError') console.warn('kpl: file picker failed: ' + e);
@@ -378,7 +395,11 @@ var LibraryKplPlatform = {
             return;
         }
         var input = document.getElementById('file-input');
-        if (input) input.click();
+        if (!input) return;
+        KplWeb.pickPurpose = purpose;
+        input.accept = UTF8ToString(acceptPtr);
+        input.multiple = multiple !== 0;
+        input.click();
     },
 
     kpl_web_download__deps: ['$KplWeb'],

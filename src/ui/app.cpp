@@ -180,6 +180,17 @@ void ExecuteCommands(AppState& state, CommandList& commands)
     for (const Command& command : list) {
         switch (command.kind) {
         case CommandKind::OpenFile: platform::OpenFilePicker(); break;
+        case CommandKind::PickFile: platform::OpenFilePicker(command.id, command.text, command.multiple); break;
+        case CommandKind::Download: platform::Download(command.id, command.text, command.mime.c_str()); break;
+        case CommandKind::ShowDashboard: state.active_view = ActiveView::Dashboard; break;
+        case CommandKind::ShowGantt: state.active_view = ActiveView::Gantt; break;
+        case CommandKind::DrillDown:
+            state.drill_down_active = !command.ids.empty() || !command.text.empty();
+            state.drill_down_title = command.text;
+            state.drill_down_ids = command.ids;
+            if (state.drill_down_active)
+                state.active_view = ActiveView::Projects;
+            break;
         case CommandKind::SaveFile: SaveToDownload(state); break;
         case CommandKind::SaveFileAs: ++state.save_as_requests; break;
         case CommandKind::ShowVersions: ++state.versions_requests; break;
@@ -257,7 +268,15 @@ nlohmann::json StateJson(const AppState& state)
     j["undo_label"] = undo ? (english ? undo->en : undo->zh) : std::string();
     j["redo_label"] = redo ? (english ? redo->en : redo->zh) : std::string();
     j["language"] = english ? "en" : "zh";
-    j["active_view"] = state.active_view == ActiveView::Problems ? "problems" : "projects";
+    switch (state.active_view) {
+    case ActiveView::Projects: j["active_view"] = "projects"; break;
+    case ActiveView::Problems: j["active_view"] = "problems"; break;
+    case ActiveView::Dashboard: j["active_view"] = "dashboard"; break;
+    case ActiveView::Gantt: j["active_view"] = "gantt"; break;
+    }
+    j["drill_down"] = state.drill_down_active ? nlohmann::json{{"title", state.drill_down_title},
+                                                               {"ids", state.drill_down_ids}}
+                                              : nlohmann::json();
     j["filtered_row_count"] = state.filtered_project_count;
     j["selected_project_id"] = state.selected_project_id;
     j["editor_open"] = state.editor_open;

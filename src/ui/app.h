@@ -40,7 +40,7 @@ struct LoadReport {
 };
 
 // The views of the main window, switched by tabs.
-enum class ActiveView { Projects, Problems };
+enum class ActiveView { Projects, Problems, Dashboard, Gantt };
 
 struct AppState {
     // --- the open ledger: the only copy, inside its undo history (history.ledger())
@@ -71,6 +71,11 @@ struct AppState {
     EditLabel refused_label;              // the last edit refused, and why (cleared by the next edit)
     std::vector<Diagnostic> refused_errors;
     EditResult last_edit;                 // the last edit's result (new IDs, warnings)
+    // A drill-down from a figure (dashboard, reports): the projects view shows only these projects
+    // until cleared; `drill_down_title` says what they are ("投资完成率 分子 · 2016年9月").
+    bool drill_down_active = false;
+    std::string drill_down_title;
+    std::vector<std::string> drill_down_ids;
 
     // --- asked of the workspace (autosave.h), which acts on them between frames
     uint64_t save_as_requests = 0;        // File › Save As chosen

@@ -28,6 +28,14 @@ enum class CommandKind {
     FocusSearch,       // Ctrl+F
     SaveFileAs,        // File › Save As, Ctrl+Shift+S (autosave.h, Workspace::BeginSaveAs)
     ShowVersions,      // File › Version history (recovery_view.cpp)
+    PickFile,          // the file picker for `id` (a purpose: "package", "sheet"), accepting `text`
+                       // (".json"), several files when `multiple`; files arrive in AppUi::OnFileOpened
+    Download,          // hands `text` to the user as a download named `id`, of type `mime`
+    ShowDashboard,     // the view tabs (issue 4)
+    ShowGantt,
+    DrillDown,         // the projects view shows only `ids` (a figure's projects), titled `text`;
+                       // empty `ids` and `text` clear it
+    // --- further kinds: add below, one line each, with a comment
 };
 
 // An edit: calls one EditHistory command with the context (who, when) the app supplies.
@@ -38,6 +46,10 @@ struct Command {
     EditFn edit = {};
     std::string id = {};
     bool open_editor = false;
+    std::string text = {};
+    std::vector<std::string> ids = {};
+    std::string mime = {};
+    bool multiple = false;
 };
 
 using CommandList = std::vector<Command>;

@@ -22,7 +22,7 @@ std::string StepItem(StrId verb, const EditLabel* label)
 
 } // namespace
 
-void DrawMainMenu(const AppState& state, CommandList& commands)
+void DrawMainMenu(const AppState& state, CommandList& commands, const MenuExtensions& extensions)
 {
     if (!ImGui::BeginMenuBar())
         return;
@@ -33,6 +33,10 @@ void DrawMainMenu(const AppState& state, CommandList& commands)
             commands.push_back({CommandKind::SaveFile});
         if (ImGui::MenuItem(Tr(StrId::MenuSaveAs), Tr(StrId::ShortcutSaveAs), false, HasLedger(state)))
             commands.push_back({CommandKind::SaveFileAs});
+        if (extensions.file_items) {
+            ImGui::Separator();
+            extensions.file_items();
+        }
         ImGui::Separator();
         if (ImGui::MenuItem(Tr(StrId::MenuVersions)))
             commands.push_back({CommandKind::ShowVersions});
@@ -59,6 +63,12 @@ void DrawMainMenu(const AppState& state, CommandList& commands)
         if (ImGui::MenuItem(Tr(StrId::ViewProblems), nullptr, state.active_view == ActiveView::Problems))
             commands.push_back({CommandKind::ShowProblems});
         MarkItem("view.problems");
+        if (ImGui::MenuItem(Tr(StrId::ViewDashboard), nullptr, state.active_view == ActiveView::Dashboard))
+            commands.push_back({CommandKind::ShowDashboard});
+        MarkItem("view.dashboard");
+        if (ImGui::MenuItem(Tr(StrId::ViewGantt), nullptr, state.active_view == ActiveView::Gantt))
+            commands.push_back({CommandKind::ShowGantt});
+        MarkItem("view.gantt");
         ImGui::Separator();
         const bool language_menu = ImGui::BeginMenu(Tr(StrId::MenuLanguage));
         MarkItem("menu.language");
@@ -74,6 +84,8 @@ void DrawMainMenu(const AppState& state, CommandList& commands)
         }
         ImGui::EndMenu();
     }
+    if (extensions.menus)
+        extensions.menus();
     // The app's name at the right end of the bar, dim: the title of the window, in effect.
     const char* app_name = Tr(StrId::AppName);
     const float width = ImGui::CalcTextSize(app_name).x;

@@ -91,7 +91,13 @@ void AppUi::Draw()
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     BeginMarksFrame();
     ImGui::Begin("##main", nullptr, flags);
-    DrawMainMenu(state_, commands_);
+    MenuExtensions extensions;
+    extensions.file_items = [this] {
+        DrawSharingFileItems(state_, sharing_view_, commands_);
+        DrawSheetsFileItems(state_, sheets_view_, commands_);
+    };
+    extensions.menus = [this] { DrawReportsMenu(state_, reports_view_, commands_); };
+    DrawMainMenu(state_, commands_, extensions);
     if (HasLedger(state_)) {
         DrawLedgerHeader(state_, fonts_.Headline());
         DrawWorkArea();
@@ -99,40 +105,61 @@ void AppUi::Draw()
         DrawEmptyState();
     }
     DrawStatusBar(state_, commands_);
+    DrawReportsWindows(state_, reports_view_, commands_);
+    DrawSharingWindows(state_, sharing_view_, commands_);
+    DrawSheetsWindows(state_, sheets_view_, commands_);
     DrawLoadReportDialog(state_, commands_);
     HandleEscape();
     ImGui::End();
 }
 
-void AppUi::DrawWorkArea()
+// The views as tabs. A view chosen elsewhere (the View menu, a drill-down) selects its tab; ImGui
+// shows that selection a frame later, so the tabs' own report is ignored meanwhile.
+void AppUi::DrawViewTabs()
 {
-    // The two views as tabs. A view chosen elsewhere (the View menu) selects its tab; ImGui shows
-    // that selection a frame later, so the tabs' own report is ignored meanwhile.
     if (state_.active_view != shown_view_) {
         shown_view_ = state_.active_view;
         tab_request_ = 3;
     }
+    struct Tab {
+        ActiveView view;
+        StrId label;
+        CommandKind show;
+        const char* mark;
+    };
+    static const Tab kTabs[] = {
+        {ActiveView::Projects, StrId::ViewProjects, CommandKind::ShowProjects, "tab.projects"},
+        {ActiveView::Problems, StrId::ViewProblems, CommandKind::ShowProblems, "tab.problems"},
+        {ActiveView::Dashboard, StrId::ViewDashboard, CommandKind::ShowDashboard, "tab.dashboard"},
+        {ActiveView::Gantt, StrId::ViewGantt, CommandKind::ShowGantt, "tab.gantt"},
+    };
     if (ImGui::BeginTabBar("##views")) {
-        const bool problems = state_.active_view == ActiveView::Problems;
-        const ImGuiTabItemFlags select = ImGuiTabItemFlags_SetSelected;
-        if (ImGui::BeginTabItem(Tr(StrId::ViewProjects), nullptr, tab_request_ == 3 && !problems ? select : 0)) {
-            if (problems && tab_request_ == 0)
-                commands_.push_back({CommandKind::ShowProjects});
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem(Tr(StrId::ViewProblems), nullptr, tab_request_ == 3 && problems ? select : 0)) {
-            if (!problems && tab_request_ == 0)
-                commands_.push_back({CommandKind::ShowProblems});
-            ImGui::EndTabItem();
+        for (const Tab& tab : kTabs) {
+            const bool active = state_.active_view == tab.view;
+            const ImGuiTabItemFlags flags = tab_request_ == 3 && active ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(Tr(tab.label), nullptr, flags);
+            MarkItem(tab.mark);
+            if (open) {
+                if (!active && tab_request_ == 0)
+                    commands_.push_back({tab.show});
+                ImGui::EndTabItem();
+            }
         }
         ImGui::EndTabBar();
     }
     if (tab_request_ > 0)
         --tab_request_;
+}
+
+void AppUi::DrawWorkArea()
+{
+    DrawViewTabs();
     const float reserve = StatusBarHeight();
-    if (state_.active_view == ActiveView::Problems) {
-        DrawProblemsBoard(state_, problems_view_, commands_, reserve);
-        return;
+    switch (state_.active_view) {
+    case ActiveView::Problems: DrawProblemsBoard(state_, problems_view_, commands_, reserve); return;
+    case ActiveView::Dashboard: DrawDashboard(state_, dashboard_view_, commands_, reserve); return;
+    case ActiveView::Gantt: DrawGanttView(state_, gantt_view_, table_view_.rows, commands_, reserve); return;
+    case ActiveView::Projects: break;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float height = std::max(avail.y - reserve, ImGui::GetFrameHeight() * 4);
@@ -208,12 +235,26 @@ void AppUi::FinishFrame(double frame_ms)
     ++state_.frame_count;
 }
 
+// A file arrives for what its picker was opened for; a dropped file (no purpose) goes to whichever
+// module recognises it, else it is opened as a ledger.
 void AppUi::OnFileOpened(const platform::OpenedFile& file)
 {
-    if (file.unreadable)
+    if (file.unreadable) {
         ReportUnreadableFile(state_, file.name, StrId::ErrReadFile);
-    else
-        OpenLedgerFile(state_, file.name, file.bytes);
+        return;
+    }
+    if (file.purpose == "package") {
+        OnSharingFile(state_, sharing_view_, file, commands_);
+        return;
+    }
+    if (file.purpose == "sheet") {
+        OnSheetsFile(state_, sheets_view_, file, commands_);
+        return;
+    }
+    if (file.purpose.empty() && (OnSharingFile(state_, sharing_view_, file, commands_) ||
+                                 OnSheetsFile(state_, sheets_view_, file, commands_)))
+        return;
+    OpenLedgerFile(state_, file.name, file.bytes);
 }
 
 bool AppUi::OnShortcut(char letter, bool shift)

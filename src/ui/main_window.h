@@ -8,11 +8,16 @@
 
 #include "app.h"
 #include "commands.h"
+#include "dashboard.h"
 #include "fonts.h"
+#include "gantt_view.h"
 #include "platform/platform.h"
 #include "problems_board.h"
 #include "project_editor.h"
 #include "projects_table.h"
+#include "reports_view.h"
+#include "sharing_view.h"
+#include "sheets_view.h"
 
 namespace kpl::ui {
 
@@ -51,6 +56,7 @@ private:
     void OnFileOpened(const platform::OpenedFile& file);
     bool OnShortcut(char letter, bool shift);
     void DrawWorkArea();
+    void DrawViewTabs();
     void HandleEscape();
     void SyncPageTitle();
 
@@ -59,6 +65,11 @@ private:
     ProjectsTableView table_view_;
     ProjectEditorView editor_view_;
     ProblemsBoardView problems_view_;
+    DashboardView dashboard_view_;
+    GanttView gantt_view_;
+    ReportsView reports_view_;
+    SharingView sharing_view_;
+    SheetsView sheets_view_;
     std::string page_title_;                          // the last document.title set
     ActiveView shown_view_ = ActiveView::Projects;    // the tab shown last frame
     int tab_request_ = 0;                             // 1: select the active view's tab this frame

@@ -242,6 +242,14 @@ constexpr Entry kEntries[] = {
     {StrId::AssignTitle, "交办新问题", "Assign a new problem"},
     {StrId::ButtonAssign, "交办", "Assign"},
     {StrId::StatusSaved, "已保存", "Saved"},
+
+    {StrId::ViewDashboard, "总览", "Dashboard"},
+    {StrId::ViewGantt, "进度图", "Timeline"},
+    // --- dashboard and charts (dashboard.cpp): add below
+    // --- gantt (gantt_view.cpp): add below
+    // --- reports: bulletin, dispatch, rankings, assessment (reports_view.cpp): add below
+    // --- sharing: packages, merge, conflicts (sharing_view.cpp): add below
+    // --- spreadsheets (sheets_view.cpp): add below
 };
 
 constexpr bool CheckCatalogue()

@@ -54,6 +54,13 @@ enum class StrId {
     ButtonNewProblem, ProblemsShowing, ProblemNothing, ProblemSummary, ProblemStateLine, ProblemHistory,
     ActionFormTitle, FieldDate, FieldBy, FieldNote, FieldHowSolved, FieldAssignedDate, ButtonConfirm,
     AssignTitle, ButtonAssign, StatusSaved,
+    // supervision views (issue 4)
+    ViewDashboard, ViewGantt,
+    // --- dashboard and charts (dashboard.cpp): add below
+    // --- gantt (gantt_view.cpp): add below
+    // --- reports: bulletin, dispatch, rankings, assessment (reports_view.cpp): add below
+    // --- sharing: packages, merge, conflicts (sharing_view.cpp): add below
+    // --- spreadsheets (sheets_view.cpp): add below
     Count
 };
 
