@@ -1,74 +1,94 @@
-// The compact JSON document: SAX handler that builds it, duplicate-key detection, UTF-8 checks,
+// The compact JSON document: the parser that builds it, duplicate-key detection, UTF-8 checks,
 // positions, paths and JSON string escaping.
 #include "json_tree.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 
-#include <nlohmann/json.hpp>
 
 namespace kpl::json_tree {
 
 namespace {
 
-// Builds a Document from SAX events. Open containers are kept on a stack so that each new node can
-// be linked after its previous sibling, and so that a duplicate key's path can be spelled out.
-class Builder : public nlohmann::json_sax<nlohmann::json> {
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// What the parser expected where it stopped, worded for the user in both languages.
+enum class Expected { Value, Key, Colon, CommaOrBrace, CommaOrBracket, End };
+
+const char* ExpectedEn(Expected e)
+{
+    switch (e) {
+    case Expected::Value: return "a value";
+    case Expected::Key: return "a member name in double quotes";
+    case Expected::Colon: return "':' after the member name";
+    case Expected::CommaOrBrace: return "',' or '}'";
+    case Expected::CommaOrBracket: return "',' or ']'";
+    case Expected::End: return "the end of the file";
+    }
+    return "";
+}
+
+const char* ExpectedZh(Expected e)
+{
+    switch (e) {
+    case Expected::Value: return "值";
+    case Expected::Key: return "带双引号的成员名";
+    case Expected::Colon: return "成员名后的冒号 ':'";
+    case Expected::CommaOrBrace: return "逗号 ',' 或 '}'";
+    case Expected::CommaOrBracket: return "逗号 ',' 或 ']'";
+    case Expected::End: return "文件结束";
+    }
+    return "";
+}
+
+// A hand-written JSON parser (RFC 8259) building the Document directly: the ledger is already known
+// to be valid UTF-8, so strings are copied in runs and only escapes and control characters need a
+// closer look. It replaced nlohmann's SAX parser, whose lexer took two thirds of a browser load.
+// Containers are kept on an explicit stack (no recursion), so that each new node can be linked after
+// its previous sibling and a duplicate key's path can be spelled out.
+class Parser {
 public:
-    Builder(Document& doc, std::vector<DuplicateKey>& duplicates)
-        : doc_(doc), duplicates_(duplicates) {}
+    Parser(std::string_view bytes, Document& doc, ParseFailure& failure, std::vector<DuplicateKey>& duplicates)
+        : bytes_(bytes), doc_(doc), failure_(failure), duplicates_(duplicates) {}
 
-    bool null() override { AddNode(NodeType::Null); return true; }
-    bool boolean(bool value) override { doc_.nodes[AddNode(NodeType::Boolean)].flag = value; return true; }
-    bool number_integer(number_integer_t value) override { return AddInteger(value); }
-    bool number_unsigned(number_unsigned_t value) override { return AddInteger(value); }
-    bool number_float(number_float_t, const string_t& raw) override
+    bool Run()
     {
-        uint32_t index = AddNode(NodeType::Number);
-        SetText(index, raw);
+        // A byte order mark is no JSON, but editors on Windows write one: skip it as browsers do.
+        if (bytes_.substr(0, 3) == "\xEF\xBB\xBF")
+            pos_ = 3;
+        SkipSpace();
+        if (!ParseValue())
+            return false;
+        // After a value: ',' and the closing bracket of the open containers, then the end.
+        while (!stack_.empty()) {
+            SkipSpace();
+            Frame& top = stack_.back();
+            const bool object = doc_.nodes[top.node].type == NodeType::Object;
+            if (AtEnd())
+                return Fail(object ? Expected::CommaOrBrace : Expected::CommaOrBracket);
+            const char c = bytes_[pos_];
+            if (c == ',') {
+                ++pos_;
+                SkipSpace();
+                if (object && !ParseKey())
+                    return false;
+                if (!ParseValue())
+                    return false;
+            } else if (c == (object ? '}' : ']')) {
+                ++pos_;
+                Close();
+            } else {
+                return Fail(object ? Expected::CommaOrBrace : Expected::CommaOrBracket);
+            }
+        }
+        SkipSpace();
+        if (!AtEnd())
+            return Fail(Expected::End);
         return true;
     }
-    bool string(string_t& value) override
-    {
-        SetText(AddNode(NodeType::String), value);
-        return true;
-    }
-    bool binary(binary_t&) override { return false; }  // never produced by the JSON parser
-
-    bool start_object(std::size_t) override { return Open(NodeType::Object); }
-    bool start_array(std::size_t) override { return Open(NodeType::Array); }
-    bool key(string_t& key) override
-    {
-        pending_key_begin_ = static_cast<uint32_t>(doc_.text.size());
-        pending_key_size_ = static_cast<uint32_t>(key.size());
-        doc_.text += key;
-        return true;
-    }
-    bool end_object() override
-    {
-        FindDuplicateKeys(stack_.back().node);
-        stack_.pop_back();
-        return true;
-    }
-    bool end_array() override
-    {
-        stack_.pop_back();
-        return true;
-    }
-
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override
-    {
-        failed_ = true;
-        failure_offset_ = position;
-        failure_detail_ = ex.what();
-        return false;
-    }
-
-    bool failed() const { return failed_; }
-    bool too_deep() const { return too_deep_; }
-    std::size_t failure_offset() const { return failure_offset_; }
-    const std::string& failure_detail() const { return failure_detail_; }
 
 private:
     struct Frame {
@@ -76,28 +96,285 @@ private:
         uint32_t last_child;
     };
 
-    template <typename Int>
-    bool AddInteger(Int value)
+    bool AtEnd() const { return pos_ >= bytes_.size(); }
+
+    void SkipSpace()
     {
-        char buffer[24];
-        auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-        uint32_t index = AddNode(NodeType::Number);
-        doc_.nodes[index].flag = true;
-        SetText(index, std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)));
+        while (pos_ < bytes_.size()) {
+            const char c = bytes_[pos_];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                return;
+            ++pos_;
+        }
+    }
+
+    // One value at pos_ (space already skipped). An opened container leaves its first member to
+    // the same step: `{` is followed by a key and a value or `}`, `[` by a value or `]`.
+    bool ParseValue()
+    {
+        for (;;) {
+            if (AtEnd())
+                return Fail(Expected::Value);
+            const char c = bytes_[pos_];
+            switch (c) {
+            case '{':
+            case '[': {
+                if (stack_.size() >= kMaxDepth) {
+                    failure_.too_deep = true;
+                    failure_.offset = pos_;
+                    failure_.detail = "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
+                    failure_.detail_zh = "嵌套超过 " + std::to_string(kMaxDepth) + " 层";
+                    return false;
+                }
+                ++pos_;
+                const uint32_t index = AddNode(c == '{' ? NodeType::Object : NodeType::Array);
+                stack_.push_back(Frame{index, kNoNode});
+                SkipSpace();
+                if (!AtEnd() && bytes_[pos_] == (c == '{' ? '}' : ']')) {
+                    ++pos_;
+                    Close();
+                    return true;
+                }
+                if (c == '{' && !ParseKey())
+                    return false;
+                continue;  // the first member's value
+            }
+            case '"': {
+                const uint32_t index = AddNode(NodeType::String);
+                Node& n = doc_.nodes[index];
+                n.text_begin = static_cast<uint32_t>(doc_.text.size());
+                if (!ParseString())
+                    return false;
+                doc_.nodes[index].text_size = static_cast<uint32_t>(doc_.text.size() - doc_.nodes[index].text_begin);
+                return true;
+            }
+            case 't': return ParseLiteral("true", NodeType::Boolean, true);
+            case 'f': return ParseLiteral("false", NodeType::Boolean, false);
+            case 'n': return ParseLiteral("null", NodeType::Null, false);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9'))
+                    return ParseNumber();
+                return Fail(Expected::Value);
+            }
+        }
+    }
+
+    // A member name and its ':' (space after the colon skipped), remembered for the next node.
+    bool ParseKey()
+    {
+        if (AtEnd() || bytes_[pos_] != '"')
+            return Fail(Expected::Key);
+        pending_key_begin_ = static_cast<uint32_t>(doc_.text.size());
+        if (!ParseString())
+            return false;
+        pending_key_size_ = static_cast<uint32_t>(doc_.text.size() - pending_key_begin_);
+        SkipSpace();
+        if (AtEnd() || bytes_[pos_] != ':')
+            return Fail(Expected::Colon);
+        ++pos_;
+        SkipSpace();
         return true;
     }
 
-    void SetText(uint32_t index, std::string_view text)
+    // The string at pos_ (its opening quote), appended to doc_.text unescaped.
+    bool ParseString()
     {
-        Node& n = doc_.nodes[index];
-        n.text_begin = static_cast<uint32_t>(doc_.text.size());
-        n.text_size = static_cast<uint32_t>(text.size());
+        const std::size_t open = pos_++;
+        const char* s = bytes_.data();
+        const std::size_t n = bytes_.size();
+        for (;;) {
+            // Copy the run up to the next quote, backslash or control character in one append.
+            std::size_t run = pos_;
+            while (pos_ < n) {
+                const auto c = static_cast<unsigned char>(s[pos_]);
+                if (c == '"' || c == '\\' || c < 0x20)
+                    break;
+                ++pos_;
+            }
+            doc_.text.append(s + run, pos_ - run);
+            if (pos_ >= n)
+                return FailAt(open, "unexpected end of the file inside a string (a closing '\"' is missing)",
+                              "文件在字符串中意外结束（缺少结尾的双引号）");
+            const auto c = static_cast<unsigned char>(s[pos_]);
+            if (c == '"') {
+                ++pos_;
+                return true;
+            }
+            if (c < 0x20) {
+                char code[8];
+                std::snprintf(code, sizeof code, "U+%04X", c);
+                return FailAt(pos_, std::string("control character ") + code +
+                                        " inside a string (write it as an escape, e.g. \\n)",
+                              std::string("字符串中不能直接出现控制字符 ") + code + "（应写成转义形式，如 \\n）");
+            }
+            if (!ParseEscape())
+                return false;
+        }
+    }
+
+    // The escape at pos_ (its backslash).
+    bool ParseEscape()
+    {
+        const std::size_t at = pos_;
+        if (pos_ + 1 >= bytes_.size())
+            return FailAt(at, "unexpected end of the file inside a string", "文件在字符串中意外结束");
+        const char e = bytes_[pos_ + 1];
+        pos_ += 2;
+        switch (e) {
+        case '"': doc_.text += '"'; return true;
+        case '\\': doc_.text += '\\'; return true;
+        case '/': doc_.text += '/'; return true;
+        case 'b': doc_.text += '\b'; return true;
+        case 'f': doc_.text += '\f'; return true;
+        case 'n': doc_.text += '\n'; return true;
+        case 'r': doc_.text += '\r'; return true;
+        case 't': doc_.text += '\t'; return true;
+        case 'u': break;
+        default: {
+            const std::string shown = "\\" + CharacterAt(at + 1);
+            return FailAt(at, "invalid escape '" + shown + "' in a string", "字符串中的转义 '" + shown + "' 无效");
+        }
+        }
+        uint32_t code = 0;
+        if (!ReadHex4(code))
+            return FailAt(at, "invalid \\u escape (expected four hex digits)", "无效的 \\u 转义（应为四位十六进制数）");
+        if (code >= 0xD800 && code <= 0xDBFF) {
+            uint32_t low = 0;
+            const bool pair = pos_ + 1 < bytes_.size() && bytes_[pos_] == '\\' && bytes_[pos_ + 1] == 'u' &&
+                              (pos_ += 2, ReadHex4(low)) && low >= 0xDC00 && low <= 0xDFFF;
+            if (!pair)
+                return FailAt(at, "invalid \\u escape: a high surrogate not followed by a low one",
+                              "无效的 \\u 转义：高位代理项后缺少低位代理项");
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        } else if (code >= 0xDC00 && code <= 0xDFFF) {
+            return FailAt(at, "invalid \\u escape: a low surrogate without a high one",
+                          "无效的 \\u 转义：低位代理项前缺少高位代理项");
+        }
+        AppendUtf8(code);
+        return true;
+    }
+
+    bool ReadHex4(uint32_t& code)
+    {
+        if (pos_ + 4 > bytes_.size())
+            return false;
+        code = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char h = bytes_[pos_ + static_cast<std::size_t>(i)];
+            uint32_t digit;
+            if (h >= '0' && h <= '9')
+                digit = static_cast<uint32_t>(h - '0');
+            else if (h >= 'a' && h <= 'f')
+                digit = static_cast<uint32_t>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F')
+                digit = static_cast<uint32_t>(h - 'A' + 10);
+            else
+                return false;
+            code = code * 16 + digit;
+        }
+        pos_ += 4;
+        return true;
+    }
+
+    void AppendUtf8(uint32_t code)
+    {
+        std::string& out = doc_.text;
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+    }
+
+    bool ParseLiteral(std::string_view word, NodeType type, bool value)
+    {
+        if (bytes_.substr(pos_, word.size()) != word) {
+            std::size_t end = pos_;
+            while (end < bytes_.size() && end - pos_ < 12 && std::isalnum(static_cast<unsigned char>(bytes_[end])))
+                ++end;
+            const std::string got(bytes_.substr(pos_, std::max<std::size_t>(end - pos_, 1)));
+            return FailAt(pos_, "invalid literal '" + got + "'; expected true, false or null",
+                          "无效的字面量 '" + got + "'，应为 true、false 或 null");
+        }
+        pos_ += word.size();
+        doc_.nodes[AddNode(type)].flag = value;
+        return true;
+    }
+
+    // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, kept as written.
+    bool ParseNumber()
+    {
+        const std::size_t begin = pos_;
+        const std::size_t n = bytes_.size();
+        const auto digit = [&](std::size_t i) { return i < n && bytes_[i] >= '0' && bytes_[i] <= '9'; };
+        const auto bad = [&]() {
+            std::size_t end = pos_;
+            while (end < n && (digit(end) || std::strchr("+-.eE", bytes_[end]) != nullptr) && end - begin < 32)
+                ++end;
+            const std::string got(bytes_.substr(begin, std::max(end, begin + 1) - begin));
+            return FailAt(begin, "invalid number '" + got + "'", "无效的数字 '" + got + "'");
+        };
+        bool integer = true;
+        if (bytes_[pos_] == '-')
+            ++pos_;
+        if (!digit(pos_))
+            return bad();
+        if (bytes_[pos_] == '0') {
+            ++pos_;
+            if (digit(pos_))
+                return bad();  // no leading zeros
+        } else {
+            while (digit(pos_))
+                ++pos_;
+        }
+        if (pos_ < n && bytes_[pos_] == '.') {
+            integer = false;
+            ++pos_;
+            if (!digit(pos_))
+                return bad();
+            while (digit(pos_))
+                ++pos_;
+        }
+        if (pos_ < n && (bytes_[pos_] == 'e' || bytes_[pos_] == 'E')) {
+            integer = false;
+            ++pos_;
+            if (pos_ < n && (bytes_[pos_] == '+' || bytes_[pos_] == '-'))
+                ++pos_;
+            if (!digit(pos_))
+                return bad();
+            while (digit(pos_))
+                ++pos_;
+        }
+        const std::string_view text = bytes_.substr(begin, pos_ - begin);
+        // An integer token counts as an integer when a 64-bit integer holds it (as nlohmann had it).
+        if (integer && text.size() > 18) {
+            int64_t signed_value;
+            uint64_t unsigned_value;
+            integer = std::from_chars(text.data(), text.data() + text.size(), signed_value).ec == std::errc() ||
+                      std::from_chars(text.data(), text.data() + text.size(), unsigned_value).ec == std::errc();
+        }
+        const uint32_t index = AddNode(NodeType::Number);
+        Node& node = doc_.nodes[index];
+        node.flag = integer;
+        node.text_begin = static_cast<uint32_t>(doc_.text.size());
+        node.text_size = static_cast<uint32_t>(text.size());
         doc_.text.append(text);
+        return true;
     }
 
     uint32_t AddNode(NodeType type)
     {
-        uint32_t index = static_cast<uint32_t>(doc_.nodes.size());
+        const uint32_t index = static_cast<uint32_t>(doc_.nodes.size());
         doc_.nodes.emplace_back();
         Node& n = doc_.nodes.back();
         n.type = type;
@@ -118,15 +395,40 @@ private:
         return index;
     }
 
-    bool Open(NodeType type)
+    void Close()
     {
-        if (stack_.size() >= kMaxDepth) {
-            too_deep_ = true;
-            return false;
-        }
-        uint32_t index = AddNode(type);
-        stack_.push_back(Frame{index, kNoNode});
-        return true;
+        if (doc_.nodes[stack_.back().node].type == NodeType::Object)
+            FindDuplicateKeys(stack_.back().node);
+        stack_.pop_back();
+    }
+
+    // The whole character at `at` (UTF-8 is already checked), for messages.
+    std::string CharacterAt(std::size_t at) const
+    {
+        if (at >= bytes_.size())
+            return std::string();
+        std::size_t end = at + 1;
+        while (end < bytes_.size() && IsContinuation(static_cast<unsigned char>(bytes_[end])))
+            ++end;
+        return std::string(bytes_.substr(at, end - at));
+    }
+
+    bool Fail(Expected expected)
+    {
+        if (AtEnd())
+            return FailAt(bytes_.size(), std::string("unexpected end of the file; expected ") + ExpectedEn(expected),
+                          std::string("文件意外结束，此处应为") + ExpectedZh(expected));
+        const std::string got = CharacterAt(pos_);
+        return FailAt(pos_, "unexpected '" + got + "'; expected " + ExpectedEn(expected),
+                      "此处不应出现 '" + got + "'，应为" + ExpectedZh(expected));
+    }
+
+    bool FailAt(std::size_t offset, std::string en, std::string zh)
+    {
+        failure_.offset = offset;
+        failure_.detail = std::move(en);
+        failure_.detail_zh = std::move(zh);
+        return false;
     }
 
     // The path of the object on top of the stack, spelled from the root.
@@ -168,17 +470,15 @@ private:
         }
     }
 
+    std::string_view bytes_;
+    std::size_t pos_ = 0;
     Document& doc_;
+    ParseFailure& failure_;
     std::vector<DuplicateKey>& duplicates_;
     std::vector<Frame> stack_;
     std::vector<std::string_view> keys_, sorted_keys_;
     uint32_t pending_key_begin_ = 0, pending_key_size_ = 0;
-    bool failed_ = false, too_deep_ = false;
-    std::size_t failure_offset_ = 0;
-    std::string failure_detail_;
 };
-
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 bool IsIdentifier(std::string_view key)
 {
@@ -194,29 +494,6 @@ bool IsIdentifier(std::string_view key)
     return true;
 }
 
-// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column 2:
-// syntax error while parsing ...": keep only what follows the position, which we compute ourselves.
-std::string ParserDetail(const std::string& what)
-{
-    std::size_t colon = what.find(": ");
-    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    // nlohmann quotes the last bytes it read ("last read: '\xE9'"), which may cut a character
-    // in half: spell out bytes that are not whole UTF-8 so the message itself stays valid text.
-    std::string clean;
-    std::string_view rest = detail;
-    for (std::size_t bad = FindInvalidUtf8(rest); bad != std::string_view::npos; bad = FindInvalidUtf8(rest)) {
-        static const char kHex[] = "0123456789ABCDEF";
-        auto byte = static_cast<unsigned char>(rest[bad]);
-        clean.append(rest.substr(0, bad));
-        clean += "\\x";
-        clean += kHex[byte >> 4];
-        clean += kHex[byte & 15];
-        rest = rest.substr(bad + 1);
-    }
-    clean.append(rest);
-    return clean;
-}
-
 } // namespace
 
 bool Parse(std::string_view bytes, Document& doc, ParseFailure& failure, std::vector<DuplicateKey>& duplicates)
@@ -226,44 +503,7 @@ bool Parse(std::string_view bytes, Document& doc, ParseFailure& failure, std::ve
     // A ledger's text is mostly strings; the node count is roughly one per 20 bytes.
     doc.nodes.reserve(bytes.size() / 24 + 16);
     doc.text.reserve(bytes.size() / 2 + 16);
-    Builder builder(doc, duplicates);
-    bool ok = nlohmann::json::sax_parse(bytes.data(), bytes.data() + bytes.size(), &builder);
-    if (ok && !doc.nodes.empty())
-        return true;
-    if (builder.too_deep()) {
-        failure.too_deep = true;
-        failure.offset = 0;
-        failure.detail = "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
-        // Locate the offending bracket: the first one at depth kMaxDepth + 1.
-        std::size_t depth = 0;
-        bool in_string = false;
-        for (std::size_t i = 0; i < bytes.size(); ++i) {
-            char c = bytes[i];
-            if (in_string) {
-                if (c == '\\')
-                    ++i;
-                else if (c == '"')
-                    in_string = false;
-            } else if (c == '"') {
-                in_string = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > kMaxDepth) {
-                    failure.offset = i;
-                    break;
-                }
-            } else if (c == ']' || c == '}') {
-                --depth;
-            }
-        }
-        return false;
-    }
-    // The parser's position counts the characters read, the offending one included.
-    std::size_t position = builder.failure_offset();
-    failure.offset = position > 0 ? position - 1 : 0;
-    if (failure.offset > bytes.size())
-        failure.offset = bytes.size();
-    failure.detail = ParserDetail(builder.failure_detail());
-    return false;
+    return Parser(bytes, doc, failure, duplicates).Run();
 }
 
 std::size_t FindInvalidUtf8(std::string_view bytes)

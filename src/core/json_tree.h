@@ -1,8 +1,8 @@
-// Internal to src/core: a compact, read-only JSON document built from nlohmann/json's SAX events,
-// for the ledger loader. Unlike nlohmann::json it keeps member order, duplicate keys (reported) and
-// the exact text of every number (so money is read exactly, never through a double).
+// Internal to src/core: a compact, read-only JSON document built by our own parser, for the ledger
+// loader. Unlike nlohmann::json it keeps member order, duplicate keys (reported) and the exact text
+// of every number (so money is read exactly, never through a double).
 // Also UTF-8 checking and the JSON text helpers shared by the loader and the saver.
-// Core module: standard library, nlohmann/json only.
+// Core module: standard library only.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +18,7 @@ constexpr uint32_t kNoNode = 0xFFFFFFFFu;
 
 struct Node {
     NodeType type = NodeType::Null;
-    // Boolean: the value. Number: written without fraction or exponent (an integer token).
+    // Boolean: the value. Number: written without fraction or exponent, and within 64 bits.
     bool flag = false;
     uint32_t text_begin = 0, text_size = 0;  // String: its value; Number: its text (in Document::text)
     uint32_t key_begin = 0, key_size = 0;    // the member's key when the parent is an object
@@ -43,13 +43,14 @@ struct DuplicateKey {
 
 struct ParseFailure {
     std::size_t offset = 0;        // byte offset of the offending character
-    std::string detail;            // English detail from the parser ("unexpected '}'; expected ...")
+    std::string detail;            // what is wrong there, in English ("unexpected '}'; expected ...")
+    std::string detail_zh;         // the same in Chinese
     bool too_deep = false;         // nesting deeper than kMaxDepth
 };
 
 constexpr std::size_t kMaxDepth = 256;
 
-// Parses `bytes` (already known to be UTF-8) into `doc`. Returns false and fills `failure` on
+// Parses `bytes` (already known to be UTF-8: FindInvalidUtf8 first) into `doc`. Returns false and fills `failure` on
 // malformed JSON. Duplicate keys do not stop the parse; each is appended to `duplicates`.
 bool Parse(std::string_view bytes, Document& doc, ParseFailure& failure, std::vector<DuplicateKey>& duplicates);
 

@@ -792,7 +792,7 @@ void Loader::Run()
             ErrorAt(failure.offset, "JSON 嵌套过深（超过 " + std::to_string(json_tree::kMaxDepth) + " 层）",
                     "malformed JSON: " + failure.detail);
         else
-            ErrorAt(failure.offset, "JSON 语法错误", "malformed JSON: " + failure.detail);
+            ErrorAt(failure.offset, "JSON 语法错误：" + failure.detail_zh, "malformed JSON: " + failure.detail);
         return;
     }
     for (const json_tree::DuplicateKey& d : duplicates)

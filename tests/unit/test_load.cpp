@@ -253,10 +253,12 @@ std::vector<BadCase> BadCases()
         {"not a JSON object", "[1, 2, 3]", "",
          "文件内容不是 JSON 对象（实际为数组），不是重点项目台账", "the file is not a JSON object (it is an array), so not a key-project ledger"},
         {"malformed JSON", "{\n  \"format\": \"key-project-ledger\",\n  \"format_version\": 1,,\n}", "",
-         "JSON 语法错误", "malformed JSON: syntax error while parsing object key - unexpected ','; expected string literal", 3, 23},
+         "JSON 语法错误：此处不应出现 ','，应为带双引号的成员名",
+         "malformed JSON: unexpected ','; expected a member name in double quotes", 3, 23},
         // Cut just before meta's "as_of": the file ends in the 4 spaces that indent line 9.
         {"truncated file", GoodText().substr(0, GoodText().find("\"as_of\"")), "",
-         "JSON 语法错误", "malformed JSON: syntax error while parsing object key - unexpected end of input; expected string literal", 9, 5},
+         "JSON 语法错误：文件意外结束，此处应为带双引号的成员名",
+         "malformed JSON: unexpected end of the file; expected a member name in double quotes", 9, 5},
         {"invalid UTF-8 (GBK bytes)", "{\n  \"title\": \"\xd6\xea\xd6\xde\"\n}", "",
          "文件不是有效的 UTF-8 文本（字节 0xD6），请以 UTF-8 编码保存",
          "the file is not valid UTF-8 text (byte 0xD6); save it as UTF-8", 2, 13},
@@ -326,8 +328,9 @@ TEST_CASE("load: the message format of Diagnostic::ToString")
     CHECK(r.errors[0].ToString() == "projects[0].plan_wan: 应为数字，实际为字符串 / expected a number, got a string");
     LoadResult m = LoadLedger("{\n  \"a\": tru\n}");
     REQUIRE(m.errors.size() == 1);
-    // "tru" is only known to be wrong at the line end that follows it (column 11).
-    CHECK(m.errors[0].ToString().rfind("line 2, column 11: JSON 语法错误 / malformed JSON: ", 0) == 0);
+    // "tru" starts at column 8 of line 2 (two spaces, "a", ':' and a space before it).
+    CHECK(m.errors[0].ToString() == "line 2, column 8: JSON 语法错误：无效的字面量 'tru'，应为 true、false 或 null / "
+                                    "malformed JSON: invalid literal 'tru'; expected true, false or null");
 }
 
 TEST_CASE("load: every error is reported at once")
@@ -512,16 +515,16 @@ TEST_CASE("load warnings: none drawn from values that failed to read")
     CHECK(other.warnings[0].path == "projects[1].funds_in_place_wan");
 }
 
-TEST_CASE("load: a syntax error next to a Chinese character gives a message that is valid UTF-8")
+TEST_CASE("load: a syntax error at a Chinese character quotes the whole character")
 {
-    // "醴" is E9 86 B4; the parser stops at its first byte and quotes only that byte.
+    // "醴" is E9 86 B4: the message quotes all three bytes, never a lone lead byte.
     kpl::LoadResult result = kpl::LoadLedger("醴陵 not json");
     REQUIRE(result.errors.size() == 1);
     const kpl::Diagnostic& error = result.errors[0];
     CHECK(error.line == 1);
     CHECK(error.column == 1);
-    CHECK(error.message_en.find("last read: '\\xE9'") != std::string::npos);
-    // The lone lead byte E9 must not reach the message: it would not be text any more.
+    CHECK(error.message_en == "malformed JSON: unexpected '醴'; expected a value");
+    CHECK(error.message_zh == "JSON 语法错误：此处不应出现 '醴'，应为值");
     CHECK(kpl::json_tree::FindInvalidUtf8(error.message_zh) == std::string::npos);
     CHECK(kpl::json_tree::FindInvalidUtf8(error.message_en) == std::string::npos);
 }
