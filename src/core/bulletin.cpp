@@ -618,4 +618,62 @@ std::string DispatchCsv(const Dispatch& d) { return TablesCsv(DispatchTables(d),
 
 std::string AssessmentCsv(const Assessment& a) { return TablesCsv(AssessmentTables(a), true, AssessmentHeading(a)); }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Dispatch and assessment HTML (from the same tables as their CSV)
+//-----------------------------------------------------------------------------
+
+std::string DispatchHtml(const Dispatch& d, const Ledger& /*ledger*/)
+{
+    std::string out;
+    out.reserve(32 * 1024);
+    const std::string quarter = QuarterTextZh(d);
+    DocumentStart(out, d.title + "（" + quarter + "）", d.title, quarter, d.issuing_unit, d.date);
+    int assigned = 0, closed = 0, overdue = 0, open = 0;
+    for (const DispatchUnitRow& r : d.units) {
+        assigned += r.assigned;
+        closed += r.closed;
+        overdue += r.overdue;
+        open += r.open;
+    }
+    const std::vector<Table> tables = DispatchTables(d);
+    out += "<h2>一、问题交办销号情况</h2>\n<p class=\"lead\">" +
+           HtmlEscape(MonthTextZh(d.first) + "至" + MonthTextZh(d.last) + "，共交办问题" + std::to_string(assigned) + "个，销号" +
+                      std::to_string(closed) + "个；季末未销号" + std::to_string(open) + "个，其中超期" +
+                      std::to_string(overdue) + "个。") +
+           "</p>\n";
+    TableHtml(out, tables[0], {"单位编号"});
+    out += "</section>\n<section>\n<h2>二、调度会议问题清单（" + std::to_string(d.meeting_list.size()) + "个）</h2>\n";
+    out += "<p class=\"lead\">以下问题季末尚未销号，提交季度调度会议逐一调度，超期问题在前。</p>\n";
+    TableHtml(out, tables[1], {"项目编号", "销号日期"});
+    DocumentEnd(out, d.issuing_unit, d.date);
+    return out;
+}
+
+std::string AssessmentTitle() { return "重点项目竣工攻坚年度考核结果"; }
+
+std::string AssessmentHtml(const Assessment& a, const Ledger& ledger)
+{
+    std::string out;
+    out.reserve(32 * 1024);
+    const std::string title = AssessmentTitle();
+    const std::string issuing_unit = ledger.meta.issuing_unit.empty() ? "项目竣工攻坚组办公室" : ledger.meta.issuing_unit;
+    const Date date = a.month.LastDay();
+    DocumentStart(out, title + "（" + std::to_string(a.month.year) + "年度）", title, std::to_string(a.month.year) + "年度",
+                  issuing_unit, date);
+    const AssessmentSettings& s = ledger.settings.assessment;
+    out += "<h2>考核办法</h2>\n<p class=\"lead\">" +
+           HtmlEscape("指标数据截至" + MonthTextZh(a.month) + "底。定量得分为月度排名综合得分折算的百分制得分，权重" +
+                      Fixed2(s.quantitative_weight) + "；定性得分由攻坚组办公室评定，权重" + Fixed2(s.qualitative_weight) +
+                      "，未评定的单位以定量得分计；每个超期办理的交办问题扣" + Fixed2(s.overdue_problem_deduction) +
+                      "分。总分 = 加权得分 − 扣分，各组分别排名。") +
+           "</p>\n";
+    const std::vector<Table> tables = AssessmentTables(a);
+    out += "<h2>一、县市区</h2>\n";
+    TableHtml(out, tables[0], {"单位编号"});
+    out += "</section>\n<section>\n<h2>二、服务责任部门</h2>\n";
+    TableHtml(out, tables[1], {"单位编号"});
+    DocumentEnd(out, issuing_unit, date);
+    return out;
+}
+
 } // namespace kpl

@@ -100,8 +100,10 @@ std::string AssessmentCsv(const Assessment& assessment);
 // like an official document: masthead, number, issuing unit and date, A4, a page per section.
 std::string BulletinHtml(const Bulletin& bulletin, const Ledger& ledger);
 std::string DispatchHtml(const Dispatch& dispatch, const Ledger& ledger);
-// The assessment's title and issuing unit come from the ledger (the ranking core does not keep them).
+// The assessment's issuing unit comes from the ledger (the ranking core does not keep it).
 std::string AssessmentHtml(const Assessment& assessment, const Ledger& ledger);
+// 重点项目竣工攻坚年度考核结果: the assessment document's title (its masthead, the download's name).
+std::string AssessmentTitle();
 
 // HTML text escaping of & < > " '.
 std::string HtmlEscape(const std::string& text);

@@ -218,7 +218,99 @@ TEST_CASE("assessment: CSV export")
     l.settings.assessment.overdue_problem_deduction = 2;
     l.settings.assessment.qualitative_scores = {QualitativeScore{"D1", 90, ExtraFields::object()}};
     const std::string csv = AssessmentCsv(ComputeAssessment(l, YearMonth{2016, 6}));
-    CHECK(csv.rfind("\xEF\xBB\xBF年度考核,2016-06\r\n县市区\r\n", 0) == 0);
+    // the heading row, an empty row, then each group as a titled section
+    CHECK(csv.rfind("\xEF\xBB\xBF年度考核,2016-06\r\n\r\n县市区\r\n", 0) == 0);
     CHECK(csv.find("\r\n1,D1,芦淞区,58.33,90.00,67.83,0,0.00,67.83\r\n") != std::string::npos);
     CHECK(csv.find("\r\n2,D2,醴陵市,55.00,,55.00,1,2.00,53.00\r\n") != std::string::npos);
+}
+
+TEST_CASE("tables: the bulletin's tables carry numbers as numbers")
+{
+    const Ledger l = SupervisionLedger();
+    const std::vector<Table> tables = BulletinTables(BuildBulletin(l, YearMonth{2016, 6}));
+    REQUIRE(tables.size() == 11);
+    CHECK(tables[0].title == "合计");
+    REQUIRE(tables[0].rows.size() == 1);
+    const std::vector<TableCell>& total = tables[0].rows[0];
+    // plan 5200万元, done 1800万元: 1800 / 5200 = 34.615...%
+    REQUIRE(total[2].number.has_value());
+    CHECK(*total[2].number == doctest::Approx(5200));
+    CHECK(total[2].text == "5200");
+    CHECK(*total[3].number == doctest::Approx(1800));
+    CHECK(*total[4].number == doctest::Approx(34.615).epsilon(0.0001));
+    CHECK(total[4].text == "34.62");
+    CHECK_FALSE(total[1].number.has_value());  // the name stays text
+    // the district ranking: D1 first with 16.67 + 25 + 16.67 + 0 = 58.33
+    CHECK(tables[3].title == "县市区排名");
+    CHECK(*tables[3].rows[0][0].number == 1);
+    CHECK(*tables[3].rows[0][7].number == doctest::Approx(58.33).epsilon(0.001));
+    // the overdue list: Q1, 20 days (deadline 06-10, month end 06-30)
+    CHECK(tables[9].title == "超期未销号问题");
+    CHECK(*tables[9].rows[0][9].number == 20);
+    // A rate without a denominator is an empty text cell, not a zero.
+    TableCell empty;
+    CHECK_FALSE(empty.number.has_value());
+}
+
+TEST_CASE("dispatch: tables and CSV sections")
+{
+    const Ledger l = SupervisionLedger();
+    const Dispatch d = BuildDispatch(l, 2016, 2);
+    CHECK(d.issuing_unit == "项目竣工攻坚组办公室");
+    CHECK(d.date == Date{2016, 6, 30});
+    const std::vector<Table> tables = DispatchTables(d);
+    REQUIRE(tables.size() == 2);
+    CHECK(tables[0].rows.size() == 3);
+    CHECK(*tables[0].rows[2][2].number == 1);  // U2: assigned 1 (column 本季交办)
+    CHECK(tables[1].title == "调度会议问题清单");
+    const std::string csv = DispatchCsv(d);
+    CHECK(csv.rfind("\xEF\xBB\xBF季度调度,2016年第2季度,2016-04,2016-06,项目竣工攻坚组办公室,2016-06-30\r\n\r\n"
+                    "各责任单位问题办理情况\r\n单位编号,责任单位,本季交办,本季销号,季末超期,季末未销号\r\n",
+                    0) == 0);
+    CHECK(csv.find("\r\n调度会议问题清单\r\n") != std::string::npos);
+}
+
+TEST_CASE("dispatch: HTML official layout")
+{
+    const Ledger l = SupervisionLedger();
+    const std::string html = DispatchHtml(BuildDispatch(l, 2016, 2), l);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<div class=\"masthead\">重点项目季度调度</div>") != std::string::npos);
+    CHECK(html.find("<span>2016年第2季度</span>") != std::string::npos);
+    CHECK(html.find("<span>项目竣工攻坚组办公室</span><span>2016年6月30日</span>") != std::string::npos);
+    CHECK(html.find("@page { size: A4;") != std::string::npos);
+    CHECK(html.find("page-break-before: always") != std::string::npos);
+    // D1 and D2 one assigned and one closed each, U2 one assigned and still open, overdue: 3 assigned,
+    // 2 closed, 1 open of which 1 overdue.
+    CHECK(html.find("2016年4月至2016年6月，共交办问题3个，销号2个；季末未销号1个，其中超期1个。") != std::string::npos);
+    CHECK(html.find("<td>市交通局</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td><td class=\"n\">1</td>") !=
+          std::string::npos);
+    // the meeting list: Q1, 20 days overdue; unit IDs are left out of the printed tables
+    CHECK(html.find("<td>Q1</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"n\">20</td>") != std::string::npos);
+    CHECK(html.find("<td>U2</td>") == std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("http") == std::string::npos);
+}
+
+TEST_CASE("assessment: HTML official layout")
+{
+    // As in the CSV test: D1 67.83, D2 55 - 2 = 53.
+    Ledger l = SupervisionLedger();
+    l.settings.assessment.overdue_problem_deduction = 2;
+    l.settings.assessment.qualitative_scores = {QualitativeScore{"D1", 90, ExtraFields::object()}};
+    const std::string html = AssessmentHtml(ComputeAssessment(l, YearMonth{2016, 6}), l);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<div class=\"masthead\">重点项目竣工攻坚年度考核结果</div>") != std::string::npos);
+    CHECK(html.find("<span>2016年度</span>") != std::string::npos);
+    CHECK(html.find("2016年6月30日") != std::string::npos);
+    CHECK(html.find("权重70.00") != std::string::npos);
+    CHECK(html.find("扣2.00分") != std::string::npos);
+    CHECK(html.find("<td class=\"n\">1</td><td>芦淞区</td><td class=\"n\">58.33</td><td class=\"n\">90.00</td>"
+                    "<td class=\"n\">67.83</td><td class=\"n\">0</td><td class=\"n\">0.00</td><td class=\"n\">67.83</td>") !=
+          std::string::npos);
+    // D2 has no qualitative score: an empty cell
+    CHECK(html.find("<td>醴陵市</td><td class=\"n\">55.00</td><td></td>") != std::string::npos);
+    CHECK(html.find("<h2>二、服务责任部门</h2>") != std::string::npos);
+    CHECK(html.find("page-break-before: always") != std::string::npos);
 }
