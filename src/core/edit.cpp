@@ -29,7 +29,7 @@ namespace kpl {
 
 namespace edit_detail {
 
-enum class Slot { Meta, Settings, Project, Problem };
+enum class Slot { Meta, Settings, Project, Problem, Whole };
 
 // One slot of the ledger: the meta, the settings, or position `index` of the projects or problems.
 // For a list slot, an absent `before` means the step inserted a record there and an absent `after`
@@ -41,6 +41,7 @@ struct Change {
     std::optional<Settings> settings_before, settings_after;
     std::optional<Project> project_before, project_after;
     std::optional<Problem> problem_before, problem_after;
+    std::optional<Ledger> whole_before, whole_after;   // Slot::Whole: the entire ledger
 };
 
 template <typename Record>
@@ -435,6 +436,9 @@ void EditHistory::Apply(const Step& step, bool forward)
             else
                 edit_detail::ApplySlot(ledger_.problems, c.index, c.problem_after, c.problem_before);
             break;
+        case Slot::Whole:
+            ledger_ = forward ? *c.whole_after : *c.whole_before;
+            break;
         }
     };
     if (forward)
@@ -574,6 +578,25 @@ EditResult EditHistory::SetMeta(const EditContext& context, const LedgerMeta& me
     return Commit(std::move(step), std::move(result));
 }
 
+EditResult EditHistory::ReplaceWholeLedger(const EditContext& context, Ledger after, EditLabel label)
+{
+    EditResult refused;
+    if (!CheckContext(context, refused))
+        return refused;
+    after.revision = ledger_.revision;
+    if (SaveLedger(after) == SaveLedger(ledger_))
+        return Unchanged("");
+    Step step;
+    step.label = std::move(label);
+    Change c;
+    c.slot = Slot::Whole;
+    c.whole_before = ledger_;
+    c.whole_after = std::move(after);
+    c.whole_after->revision = ledger_.revision + 1;
+    step.changes.push_back(std::move(c));
+    return Commit(std::move(step), EditResult{});
+}
+
 EditResult EditHistory::SetSettings(const EditContext& context, const Settings& settings)
 {
     EditResult refused;
@@ -638,6 +661,56 @@ EditResult EditHistory::AddProject(const EditContext& context, const Project& pr
     result.warnings = std::move(findings.warnings);
     c.project_after = std::move(p);
     step.changes.push_back(std::move(c));
+    return Commit(std::move(step), std::move(result));
+}
+
+EditResult EditHistory::AddProjects(const EditContext& context, const std::vector<Project>& projects)
+{
+    EditResult refused;
+    if (!CheckContext(context, refused))
+        return refused;
+    if (projects.empty())
+        return Refused(MakeDiagnostic("", "没有要添加的项目", "no projects to add"));
+    // The ledger as it will be, grown one project at a time, so that fresh IDs and duplicate
+    // checks see the projects added before.
+    Ledger grown = ledger_;
+    std::vector<Diagnostic> errors, warnings;
+    Step step;
+    EditResult result;
+    for (std::size_t k = 0; k < projects.size(); ++k) {
+        Project p = projects[k];
+        if (p.id.empty())
+            p.id = NewProjectId(grown);
+        Normalize(grown, p);
+        const std::string prefix = "[" + std::to_string(k) + "]";
+        Findings findings = ValidateProject(grown, p, prefix);
+        for (Diagnostic& d : Utf8Errors(p)) {
+            d.path = JoinPath(prefix, d.path);
+            findings.errors.push_back(std::move(d));
+        }
+        for (Diagnostic& d : findings.errors)
+            errors.push_back(std::move(d));
+        for (Diagnostic& d : findings.warnings)
+            warnings.push_back(std::move(d));
+        Stamp(p.stamp, 0, context);
+        for (Milestone& m : p.milestones)
+            Stamp(m.stamp, 0, context);
+        for (MonthlyReport& r : p.reports)
+            Stamp(r.stamp, 0, context);
+        if (k == 0)
+            result.id = p.id;
+        Change c;
+        c.slot = Slot::Project;
+        c.index = grown.projects.size();
+        grown.projects.push_back(p);
+        c.project_after = std::move(p);
+        step.changes.push_back(std::move(c));
+    }
+    if (!errors.empty())
+        return Refused(std::move(errors), std::move(warnings));
+    const std::string count = std::to_string(projects.size());
+    step.label = EditLabel{"导入 " + count + " 个项目", "Import " + count + " projects"};
+    result.warnings = std::move(warnings);
     return Commit(std::move(step), std::move(result));
 }
 

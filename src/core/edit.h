@@ -84,6 +84,11 @@ public:
     // --- projects. A project is named by its ID as it is in the ledger now.
     // Inserted at `index` (-1: at the end). An empty project ID, milestone ID gets a fresh one.
     EditResult AddProject(const EditContext& context, const Project& project, int index = -1);
+    // Several projects appended in one step (a spreadsheet import), labelled with their count.
+    // Each is checked as AddProject checks one, against the ledger and the ones before it; any error
+    // refuses them all, at paths "[k]" + the field (k the project's place in `projects`). Empty IDs
+    // get fresh ones; result.id is the first project's.
+    EditResult AddProjects(const EditContext& context, const std::vector<Project>& projects);
     // The whole edited record (the editor's draft). Milestones with an empty ID get a fresh one; the
     // milestones and reports that differ from before are stamped along with the project. Changing
     // the ID is refused while problems refer to the project.
@@ -119,6 +124,12 @@ public:
     // ID, state and history stay (they change through actions only).
     EditResult EditProblem(const EditContext& context, const std::string& problem_id, const Problem& draft);
     EditResult RemoveProblem(const EditContext& context, const std::string& problem_id);
+
+    // --- whole-ledger steps (merge.h: importing a package, resolving a conflict)
+    // Replaces the ledger with `after`, which the caller has built and checked (it must load as a
+    // file would), as one undoable step with `label`; revision becomes the current one + 1. A
+    // ledger equal to the current one (revision aside) records nothing and reports `unchanged`.
+    EditResult ReplaceWholeLedger(const EditContext& context, Ledger after, EditLabel label);
 
     // --- undo / redo
     bool CanUndo() const;

@@ -30,6 +30,7 @@ const DEMO = { file: 'assets/demo-ledger.json', schema: 'accept', loader: 'accep
 const GOOD = {
   'minimal.json': { schema: 'accept', loader: 'accept', canonical: true, why: 'small complete ledger' },
   'unknown-fields.json': { schema: 'accept', loader: 'accept', canonical: true, why: 'unknown members kept and written back' },
+  'sharing.json': { schema: 'accept', loader: 'accept', canonical: true, why: 'settings.ownership and an open merge conflict kept (§14)' },
   'optional-absent.json': { schema: 'accept', loader: 'accept', why: 'no settings, stamps, as_of, optional dates' },
   'warnings.json': { schema: 'accept', loader: 'warn', why: 'completed more than total; percent goes down' },
 };

@@ -119,6 +119,24 @@ def good_cases():
     d["problems"] = []
     cases["optional-absent.json"] = d
 
+    # Sharing (§14): an ownership rule in the settings and an open conflict kept in the ledger. Keys
+    # sorted, as the saver writes unknown-kept members.
+    sh = minimal()
+    unit = sh["departments"][0]["id"]
+    project = sh["projects"][0]["id"]
+    sh["settings"]["ownership"] = [{"id": project, "kind": "project", "unit_id": unit}]
+    side = {"base": "0731-1", "modified_at": "2016-07-01T10:00:00+08:00", "modified_by": "市住建局",
+            "package_id": unit + "-r3-0123456789abcdef", "unit_id": unit, "value": "0731-2"}
+    sh["sharing"] = {
+        "conflicts": [{"base": "0731-1", "field": "contact", "mine": "0731-3",
+                       "record": "projects/" + project, "theirs": [side]}],
+        "imported": [],
+        "imports": [{"base_revision": 3, "exported_at": "2016-07-01T18:00:00+08:00", "exported_by": unit,
+                     "package_id": side["package_id"], "unit_id": unit}],
+        "pending": [],
+    }
+    cases["sharing.json"] = sh
+
     # Legal but suspicious: the loader accepts it with warnings (see the table in check_schema.mjs).
     w = minimal()
     w["projects"][0]["completed_before_year_wan"] = 11000          # + this year > total
