@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 deps="$root/build/deps"
 
 apt_packages=(cmake g++ make python3 emscripten fonts-wqy-microhei nlohmann-json3-dev
-              doctest-dev chromium python3-fonttools dpkg-dev)
+              doctest-dev chromium python3-fonttools dpkg-dev libminizip-dev zlib1g-dev)
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -19,6 +19,8 @@ sudo_cmd=()
 src_list=/etc/apt/sources.list.d/keyproject-deb-src.sources
 need_src=0
 [ -d "$deps"/imgui-src ] || need_src=1
+# zlib's source (with contrib/minizip), compiled with emcc for the .xlsx container in the browser.
+[ -d "$deps"/zlib-src ] || need_src=1
 if [ "$need_src" = 1 ] && [ ! -f "$src_list" ]; then
     "${sudo_cmd[@]}" tee "$src_list" >/dev/null <<'SRC'
 Types: deb-src
@@ -44,6 +46,16 @@ if [ "$need_src" = 1 ]; then
     rm -rf "$deps/imgui-src"
     mv "$deps/tmp-imgui/out" "$deps/imgui-src"
     rm -rf "$deps/tmp-imgui"
+fi
+
+# zlib with its contrib/minizip, for the web build's .xlsx reading and writing (src/sheets): the
+# Emscripten cache is frozen, so its zlib port cannot be built.
+if [ ! -d "$deps/zlib-src" ]; then
+    mkdir -p "$deps/tmp-zlib"
+    (cd "$deps/tmp-zlib" && apt-get source --download-only -qq zlib >/dev/null && dpkg-source -x --no-check ./*.dsc out >/dev/null)
+    rm -rf "$deps/zlib-src"
+    mv "$deps/tmp-zlib/out" "$deps/zlib-src"
+    rm -rf "$deps/tmp-zlib"
 fi
 
 # playwright-core (browser tests) and ajv (schema validation), pinned by the committed lockfile.

@@ -250,7 +250,7 @@ private:
             return FailAt(at, "invalid \\u escape: a low surrogate without a high one",
                           "无效的 \\u 转义：低位代理项前缺少高位代理项");
         }
-        AppendUtf8(code);
+        AppendUtf8(doc_.text, code);
         return true;
     }
 
@@ -276,25 +276,6 @@ private:
         return true;
     }
 
-    void AppendUtf8(uint32_t code)
-    {
-        std::string& out = doc_.text;
-        if (code < 0x80) {
-            out += static_cast<char>(code);
-        } else if (code < 0x800) {
-            out += static_cast<char>(0xC0 | (code >> 6));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else if (code < 0x10000) {
-            out += static_cast<char>(0xE0 | (code >> 12));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (code >> 18));
-            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        }
-    }
 
     bool ParseLiteral(std::string_view word, NodeType type, bool value)
     {
@@ -592,6 +573,25 @@ void AppendPathIndex(std::string& path, std::size_t index)
     path += '[';
     path.append(buffer, result.ptr);
     path += ']';
+}
+
+void AppendUtf8(std::string& out, uint32_t code)
+{
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
 }
 
 void AppendJsonString(std::string& out, std::string_view s)

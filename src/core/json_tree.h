@@ -1,7 +1,8 @@
 // Internal to src/core: a compact, read-only JSON document built by our own parser, for the ledger
 // loader. Unlike nlohmann::json it keeps member order, duplicate keys (reported) and the exact text
 // of every number (so money is read exactly, never through a double).
-// Also UTF-8 checking and the JSON text helpers shared by the loader and the saver.
+// Also UTF-8 checking and encoding, and the JSON text helpers shared by the loader and the saver
+// (the spreadsheet reader uses the UTF-8 encoder too).
 // Core module: standard library only.
 #pragma once
 #include <cstddef>
@@ -64,6 +65,9 @@ void LineAndColumn(std::string_view bytes, std::size_t offset, int& line, int& c
 // Path building: "projects" + [12] + .plan_wan; keys that are not plain identifiers are quoted.
 void AppendPathKey(std::string& path, std::string_view key);
 void AppendPathIndex(std::string& path, std::size_t index);
+
+// Appends the UTF-8 encoding of code point `code` (at most U+10FFFF, not a surrogate).
+void AppendUtf8(std::string& out, uint32_t code);
 
 // Appends `s` as a JSON string literal: UTF-8 kept as is; only '"', '\\' and control characters
 // escaped (\n \t \r \b \f, others \u00xx with lowercase hex), like JSON.stringify.
