@@ -8,7 +8,23 @@
 //                              the monthly bulletin (一月一通报) as printable HTML (default) or CSV
 //                              (UTF-8 with BOM) on stdout or in OUT; exit 1 when FILE is invalid,
 //                              2 on usage or I/O errors (a month outside the ledger's year included)
+//   ledgertool dispatch FILE --quarter YYYY-Qn [--format html|csv] [-o OUT]
+//                              the quarterly dispatch (一季一调度), exits as bulletin
+//   ledgertool assessment FILE [--month YYYY-MM] [--format html|csv] [-o OUT]
+//                              the annual assessment (年度考核) with the figures of the month (default:
+//                              the ledger's as-of month, else December), exits as bulletin
+//   ledgertool package LEDGER --base BASE --unit UNIT [--by WHO] [--at TIME] -o OUT
+//                              a report package (报送包) of UNIT: LEDGER's changes since BASE
+//   ledgertool import LEDGER PACKAGE... -o OUT
+//                              imports the packages in turn; a JSON summary on stdout
+//   ledgertool merge BASE MINE THEIRS -o OUT
+//                              three-way merge of whole ledgers (THEIRS' changes into MINE)
+//                              package/import/merge exit 0 when OUT has no open conflict, refused
+//                              change or deletion to review, 1 when it has (OUT written) or an input
+//                              is invalid (nothing written), 2 on usage or I/O errors
 #include <cstdio>
+#include <ctime>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -16,6 +32,7 @@
 #include <vector>
 
 #include "bulletin.h"
+#include "merge.h"
 #include "ledger_json.h"
 #include "summary.h"
 
@@ -30,7 +47,12 @@ void PrintUsage()
     std::cerr << "usage: ledgertool check FILE...\n"
                  "       ledgertool stats FILE\n"
                  "       ledgertool format FILE\n"
-                 "       ledgertool bulletin FILE --month YYYY-MM [--format html|csv] [-o OUT]\n";
+                 "       ledgertool bulletin FILE --month YYYY-MM [--format html|csv] [-o OUT]\n"
+                 "       ledgertool dispatch FILE --quarter YYYY-Qn [--format html|csv] [-o OUT]\n"
+                 "       ledgertool assessment FILE [--month YYYY-MM] [--format html|csv] [-o OUT]\n"
+                 "       ledgertool package LEDGER --base BASE --unit UNIT [--by WHO] [--at TIME] -o OUT\n"
+                 "       ledgertool import LEDGER PACKAGE... -o OUT\n"
+                 "       ledgertool merge BASE MINE THEIRS -o OUT\n";
 }
 
 bool ReadFile(const std::string& name, std::string& bytes)
@@ -128,6 +150,23 @@ int Format(const std::string& file)
     return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
 }
 
+// Writes a document to stdout or to `out_name`; returns the exit code.
+int WriteDocument(const std::string& text, const std::string& out_name)
+{
+    if (out_name.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
+    }
+    std::ofstream out(out_name, std::ios::binary);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+        std::cerr << out_name << ": 写入失败 / write error\n";
+        return kExitUsage;
+    }
+    return kExitOk;
+}
+
 int Bulletin(const std::vector<std::string>& args)
 {
     std::string file, month_text, format = "html", out_name;
@@ -165,19 +204,248 @@ int Bulletin(const std::vector<std::string>& args)
         return kExitUsage;
     }
     kpl::Bulletin bulletin = kpl::BuildBulletin(ledger, *month);
-    const std::string text = format == "csv" ? kpl::BulletinCsv(bulletin, ledger) : kpl::BulletinHtml(bulletin, ledger);
-    if (out_name.empty()) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0 ? kExitOk : kExitUsage;
+    return WriteDocument(format == "csv" ? kpl::BulletinCsv(bulletin, ledger) : kpl::BulletinHtml(bulletin, ledger),
+                         out_name);
+}
+
+// The arguments of dispatch and assessment: FILE, one period option (`period_flag`), --format, -o.
+struct DocumentArgs {
+    std::string file, period, format = "html", out_name;
+};
+
+bool ParseDocumentArgs(const std::vector<std::string>& args, const std::string& period_flag, DocumentArgs& parsed)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == period_flag && has_value)
+            parsed.period = args[++i];
+        else if (a == "--format" && has_value)
+            parsed.format = args[++i];
+        else if ((a == "-o" || a == "--output") && has_value)
+            parsed.out_name = args[++i];
+        else if (parsed.file.empty() && !a.empty() && a[0] != '-')
+            parsed.file = a;
+        else
+            return false;
     }
-    std::ofstream out(out_name, std::ios::binary);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    if (!out) {
-        std::cerr << out_name << ": 写入失败 / write error\n";
+    return !parsed.file.empty() && (parsed.format == "html" || parsed.format == "csv");
+}
+
+
+int Dispatch(const std::vector<std::string>& args)
+{
+    DocumentArgs a;
+    if (!ParseDocumentArgs(args, "--quarter", a)) {
+        PrintUsage();
         return kExitUsage;
     }
+    // "2016-Q2": the year, then the quarter 1..4.
+    int year = 0, quarter = 0;
+    char q = 0, extra = 0;
+    if (std::sscanf(a.period.c_str(), "%4d-%c%d%c", &year, &q, &quarter, &extra) != 3 || (q != 'Q' && q != 'q') ||
+        quarter < 1 || quarter > 4) {
+        std::cerr << "--quarter " << a.period << ": 应为 YYYY-Qn（n 为 1 至 4）/ expected YYYY-Qn (n from 1 to 4)\n";
+        PrintUsage();
+        return kExitUsage;
+    }
+    kpl::LoadResult result;
+    if (int code = LoadOne(a.file, result); code != kExitOk)
+        return code;
+    const kpl::Ledger& ledger = *result.ledger;
+    if (year != ledger.meta.year) {
+        std::cerr << "--quarter " << a.period << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
+                  << ledger.meta.year << "\n";
+        return kExitUsage;
+    }
+    const kpl::Dispatch dispatch = kpl::BuildDispatch(ledger, year, quarter);
+    return WriteDocument(a.format == "csv" ? kpl::DispatchCsv(dispatch) : kpl::DispatchHtml(dispatch, ledger), a.out_name);
+}
+
+int Assessment(const std::vector<std::string>& args)
+{
+    DocumentArgs a;
+    if (!ParseDocumentArgs(args, "--month", a)) {
+        PrintUsage();
+        return kExitUsage;
+    }
+    std::optional<kpl::YearMonth> month;
+    if (!a.period.empty() && !(month = kpl::YearMonth::Parse(a.period))) {
+        std::cerr << "--month " << a.period << ": 应为 YYYY-MM / expected YYYY-MM\n";
+        PrintUsage();
+        return kExitUsage;
+    }
+    kpl::LoadResult result;
+    if (int code = LoadOne(a.file, result); code != kExitOk)
+        return code;
+    const kpl::Ledger& ledger = *result.ledger;
+    if (!month)
+        month = ledger.meta.as_of.value_or(kpl::YearMonth{ledger.meta.year, 12});
+    if (month->year != ledger.meta.year) {
+        std::cerr << "--month " << month->ToString() << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
+                  << ledger.meta.year << "\n";
+        return kExitUsage;
+    }
+    const kpl::Assessment assessment = kpl::ComputeAssessment(ledger, *month);
+    return WriteDocument(a.format == "csv" ? kpl::AssessmentCsv(assessment) : kpl::AssessmentHtml(assessment, ledger),
+                         a.out_name);
+}
+
+// --- package, import, merge (merge.h): a JSON summary on stdout; exit 0 when the output holds no
+// open conflict, refused change or deletion to review, 1 when it does (the output is written all
+// the same) or when an input is invalid (nothing written), 2 on usage or I/O errors.
+
+// Options after the positional arguments of package / import / merge.
+struct SharingArgs {
+    std::vector<std::string> files;
+    std::string out_name, base, unit, by, at;
+};
+
+bool ParseSharingArgs(const std::vector<std::string>& args, SharingArgs& parsed, bool with_base_unit)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "-o" && has_value)
+            parsed.out_name = args[++i];
+        else if (a == "--by" && has_value)
+            parsed.by = args[++i];
+        else if (a == "--at" && has_value)
+            parsed.at = args[++i];
+        else if (with_base_unit && a == "--base" && has_value)
+            parsed.base = args[++i];
+        else if (with_base_unit && a == "--unit" && has_value)
+            parsed.unit = args[++i];
+        else if (!a.empty() && a[0] == '-')
+            return false;
+        else
+            parsed.files.push_back(a);
+    }
+    return !parsed.out_name.empty();
+}
+
+std::string NowUtc()
+{
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// Loads a ledger for package / import / merge; returns an exit code (kExitOk on success).
+int LoadLedgerFile(const std::string& file, std::optional<kpl::Ledger>& ledger)
+{
+    kpl::LoadResult result;
+    int code = LoadOne(file, result);
+    if (code == kExitInvalid)
+        std::cerr << file << ": 不是有效的台账 / not a valid ledger\n";
+    if (code == kExitOk)
+        ledger = std::move(result.ledger);
+    return code;
+}
+
+// Writes the merged ledger and prints the summary; the exit code says whether decisions are open.
+int FinishSharing(const kpl::Ledger& ledger, nlohmann::json summary, const std::string& out_name)
+{
+    kpl::SharingState state = kpl::ReadSharing(ledger);
+    summary["revision"] = ledger.revision;
+    summary["open_conflicts"] = state.conflicts.size();
+    summary["pending"] = state.pending.size();
+    int code = WriteDocument(kpl::SaveLedger(ledger), out_name);
+    if (code != kExitOk)
+        return code;
+    std::cout << summary.dump(2) << '\n';
+    return state.conflicts.empty() && state.pending.empty() ? kExitOk : kExitInvalid;
+}
+
+int Package(const std::vector<std::string>& args)
+{
+    SharingArgs a;
+    if (!ParseSharingArgs(args, a, true) || a.files.size() != 1 || a.base.empty() || a.unit.empty()) {
+        PrintUsage();
+        return kExitUsage;
+    }
+    std::optional<kpl::Ledger> current, base;
+    if (int code = LoadLedgerFile(a.files[0], current))
+        return code;
+    if (int code = LoadLedgerFile(a.base, base))
+        return code;
+    if (!kpl::FindDepartment(*current, a.unit) && !kpl::FindDistrict(*current, a.unit)) {
+        std::cerr << "--unit " << a.unit << ": 台账中没有这个部门或县市区 / no such department or district in the ledger\n";
+        return kExitUsage;
+    }
+    std::vector<kpl::Diagnostic> errors;
+    kpl::ReportPackage package = kpl::MakePackage(*base, *current, a.unit, a.by.empty() ? a.unit : a.by,
+                                                  a.at.empty() ? NowUtc() : a.at, &errors);
+    for (const kpl::Diagnostic& d : errors)
+        std::cerr << d.ToString() << '\n';
+    if (!errors.empty())
+        return kExitInvalid;
+    int code = WriteDocument(kpl::SavePackage(package), a.out_name);
+    if (code != kExitOk)
+        return code;
+    nlohmann::json counts = {{"set", 0}, {"add", 0}, {"delete", 0}};
+    for (const kpl::RecordChange& c : package.changes)
+        counts[c.op == kpl::ChangeOp::Set ? "set" : c.op == kpl::ChangeOp::Add ? "add" : "delete"] =
+            counts[c.op == kpl::ChangeOp::Set ? "set" : c.op == kpl::ChangeOp::Add ? "add" : "delete"].get<int>() + 1;
+    std::cout << nlohmann::json{{"package_id", package.package_id}, {"unit_id", package.unit_id},
+                                {"base_revision", package.base_revision}, {"revision", package.revision},
+                                {"changes", counts}}
+                     .dump(2)
+              << '\n';
     return kExitOk;
+}
+
+int Import(const std::vector<std::string>& args)
+{
+    SharingArgs a;
+    if (!ParseSharingArgs(args, a, false) || a.files.size() < 2) {
+        PrintUsage();
+        return kExitUsage;
+    }
+    std::optional<kpl::Ledger> ledger;
+    if (int code = LoadLedgerFile(a.files[0], ledger))
+        return code;
+    nlohmann::json summaries = nlohmann::json::array();
+    for (std::size_t i = 1; i < a.files.size(); ++i) {
+        std::string bytes;
+        if (!ReadFile(a.files[i], bytes))
+            return kExitUsage;
+        kpl::PackageLoadResult loaded = kpl::LoadPackage(bytes);
+        for (const kpl::Diagnostic& d : loaded.errors)
+            std::cerr << a.files[i] << ": " << d.ToString() << '\n';
+        if (!loaded.ok())
+            return kExitInvalid;
+        kpl::ImportResult r = kpl::ImportPackage(*ledger, *loaded.package);
+        for (const kpl::Diagnostic& d : r.errors)
+            std::cerr << a.files[i] << ": " << d.ToString() << '\n';
+        if (!r.ledger)
+            return kExitInvalid;
+        ledger = std::move(r.ledger);
+        summaries.push_back(kpl::SummaryToJson(r.summary));
+    }
+    return FinishSharing(*ledger, nlohmann::json{{"packages", summaries}}, a.out_name);
+}
+
+int Merge(const std::vector<std::string>& args)
+{
+    SharingArgs a;
+    if (!ParseSharingArgs(args, a, false) || a.files.size() != 3) {
+        PrintUsage();
+        return kExitUsage;
+    }
+    std::optional<kpl::Ledger> base, mine, theirs;
+    for (auto [file, slot] : {std::pair{&a.files[0], &base}, std::pair{&a.files[1], &mine}, std::pair{&a.files[2], &theirs}})
+        if (int code = LoadLedgerFile(*file, *slot))
+            return code;
+    kpl::ImportResult r = kpl::MergeLedgers(*base, *mine, *theirs);
+    for (const kpl::Diagnostic& d : r.errors)
+        std::cerr << d.ToString() << '\n';
+    if (!r.ledger)
+        return kExitInvalid;
+    return FinishSharing(*r.ledger, kpl::SummaryToJson(r.summary), a.out_name);
 }
 
 } // namespace
@@ -199,6 +467,16 @@ int main(int argc, char** argv)
         return Format(files[0]);
     if (command == "bulletin")
         return Bulletin(files);
+    if (command == "dispatch")
+        return Dispatch(files);
+    if (command == "assessment")
+        return Assessment(files);
+    if (command == "package")
+        return Package(files);
+    if (command == "import")
+        return Import(files);
+    if (command == "merge")
+        return Merge(files);
     if (command == "-h" || command == "--help" || command == "help") {
         PrintUsage();
         return kExitOk;
