@@ -22,6 +22,10 @@ void ReplaceLedger(AppState& state, Ledger ledger, const std::string& name, bool
     ++state.file_generation;
     state.selected_project_id.clear();
     state.editor_open = false;
+    // A drill-down lists projects of the ledger being replaced.
+    state.drill_down_active = false;
+    state.drill_down_title.clear();
+    state.drill_down_ids.clear();
     state.refused_errors.clear();
     state.last_edit = EditResult{};
     state.derived_generation = 0;

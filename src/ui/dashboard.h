@@ -4,13 +4,30 @@
 // draws them with ImDrawList and shows hover values.
 // UI module: ImGui, core.
 #pragma once
+#include <cstdint>
+
 #include "app.h"
 #include "commands.h"
+#include "core/charts.h"
 
 namespace kpl::ui {
 
-// What the view remembers between frames.
+// What the view remembers between frames: the month and scope chosen, and the figures computed for
+// them (rebuilt only when the ledger's generation, the month or the scope changes).
 struct DashboardView {
+    uint64_t month_for_file = ~uint64_t(0);  // file generation the month was defaulted for
+    YearMonth month;                         // the month shown
+    ChartScope scope;                        // the S-curve's scope
+
+    uint64_t timelines_generation = ~uint64_t(0);
+    LedgerTimelines timelines;
+    uint64_t data_generation = ~uint64_t(0);
+    YearMonth data_month;
+    DashboardData data;
+    uint64_t curve_generation = ~uint64_t(0);
+    YearMonth curve_month;
+    ChartScope curve_scope;
+    SCurveSeries curve;
 };
 
 // Fills the rest of the current window's height minus `reserve_bottom` pixels.

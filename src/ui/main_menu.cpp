@@ -26,7 +26,9 @@ void DrawMainMenu(const AppState& state, CommandList& commands, const MenuExtens
 {
     if (!ImGui::BeginMenuBar())
         return;
-    if (ImGui::BeginMenu(Tr(StrId::MenuFile))) {
+    const bool file_menu = ImGui::BeginMenu(Tr(StrId::MenuFile));
+    MarkItem("menu.file");
+    if (file_menu) {
         if (ImGui::MenuItem(Tr(StrId::MenuOpen), Tr(StrId::ShortcutOpen)))
             commands.push_back({CommandKind::OpenFile});
         if (ImGui::MenuItem(Tr(StrId::MenuSave), Tr(StrId::ShortcutSave), false, HasLedger(state)))

@@ -63,6 +63,17 @@ bool AppUi::PrepareFonts(float pixel_ratio)
             fonts_.AddText(utf8);
         }
     }
+    // The reports show wording core composes (overview, reasons, calendar), in no ledger or catalogue.
+    if (HasLedger(state_) && fonts_have_reports_ != reports_view_.text_serial) {
+        ForEachReportsText(reports_view_, CurrentLedger(state_)->meta.year,
+                           [this](std::string_view text) { fonts_.AddText(text); });
+        fonts_have_reports_ = reports_view_.text_serial;
+    }
+    // A spreadsheet being imported shows its own text (headers, cells, names) before any ledger has it.
+    if (fonts_have_sheets_ != sheets_view_.text_serial) {
+        ForEachSheetsText(sheets_view_, [this](std::string_view text) { fonts_.AddText(text); });
+        fonts_have_sheets_ = sheets_view_.text_serial;
+    }
     if (fonts_have_load_ != state_.load_count) {
         // File names and diagnostics quote whatever the file held.
         const LoadReport& report = state_.last_load;
@@ -114,7 +125,9 @@ void AppUi::Draw()
 }
 
 // The views as tabs. A view chosen elsewhere (the View menu, a drill-down) selects its tab; ImGui
-// shows that selection a frame later, so the tabs' own report is ignored meanwhile.
+// shows that selection a frame or two later, so the tabs' own report is ignored meanwhile, and frames
+// are asked for until it settles (the idle policy would otherwise stop drawing halfway). A click on a
+// tab is the user's choice already shown: it switches the view without such a request.
 void AppUi::DrawViewTabs()
 {
     if (state_.active_view != shown_view_) {
@@ -140,15 +153,19 @@ void AppUi::DrawViewTabs()
             const bool open = ImGui::BeginTabItem(Tr(tab.label), nullptr, flags);
             MarkItem(tab.mark);
             if (open) {
-                if (!active && tab_request_ == 0)
+                if (!active && tab_request_ == 0) {
                     commands_.push_back({tab.show});
+                    shown_view_ = tab.view;
+                }
                 ImGui::EndTabItem();
             }
         }
         ImGui::EndTabBar();
     }
-    if (tab_request_ > 0)
+    if (tab_request_ > 0) {
         --tab_request_;
+        state_.redraw_requested = true;
+    }
 }
 
 void AppUi::DrawWorkArea()
@@ -158,7 +175,11 @@ void AppUi::DrawWorkArea()
     switch (state_.active_view) {
     case ActiveView::Problems: DrawProblemsBoard(state_, problems_view_, commands_, reserve); return;
     case ActiveView::Dashboard: DrawDashboard(state_, dashboard_view_, commands_, reserve); return;
-    case ActiveView::Gantt: DrawGanttView(state_, gantt_view_, table_view_.rows, commands_, reserve); return;
+    case ActiveView::Gantt:
+        // The table's rows, current even when the table has not been drawn since the ledger changed.
+        UpdateProjectRows(state_, table_view_);
+        DrawGanttView(state_, gantt_view_, table_view_.rows, commands_, reserve);
+        return;
     case ActiveView::Projects: break;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -177,12 +198,21 @@ void AppUi::DrawWorkArea()
     }
 }
 
-// Esc closes what is on top: a popup or a text field handles it itself (ImGui), else the editor.
+// Esc closes what is on top: the top dropdown or menu; a text field or a modal dialog handles it
+// itself; else the editor.
 void AppUi::HandleEscape()
 {
-    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || ImGui::GetIO().WantTextInput ||
-        ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || ImGui::GetIO().WantTextInput)
         return;
+    if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
+        // A dropdown or menu closes on Escape, as in any desktop program (ImGui does it only with
+        // keyboard navigation on). A modal dialog handles Escape itself.
+        const ImGuiContext& context = *ImGui::GetCurrentContext();
+        const ImGuiWindow* top = context.OpenPopupStack.back().Window;
+        if (!top || !(top->Flags & ImGuiWindowFlags_Modal))
+            ImGui::ClosePopupToLevel(context.OpenPopupStack.Size - 1, true);  // only the top one
+        return;
+    }
     if (state_.report_dialog_open)
         return;  // the dialog closes itself on Escape
     if (state_.editor_open)
@@ -289,6 +319,7 @@ platform::PageHooks AppUi::MakePageHooks()
         j["font_atlas"] = {fonts_.AtlasWidth(), fonts_.AtlasHeight()};
         j["frame_ms"] = last_frame_ms_;
         j["marks"] = MarksJson();
+        j["gantt"] = GanttStateJson(gantt_view_);
         return Dump(j);
     };
     hooks.open_text = [this](const std::string& name, std::string_view bytes) {

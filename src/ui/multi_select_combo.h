@@ -43,10 +43,13 @@ inline bool MultiSelectCombo(const char* id, StrId label, const std::vector<std:
             changed = true;
         }
         ImGui::Separator();
-        for (const auto& item : items) {
+        for (std::size_t index = 0; index < items.size(); ++index) {
+            const auto& item = items[index];
             const auto it = std::find(chosen.begin(), chosen.end(), item.first);
             const bool on = it != chosen.end();
-            ImGui::PushID(&item);
+            // By position, not address: callers may rebuild `items` every frame, and an ID that moves
+            // between the press and the release loses the click.
+            ImGui::PushID(static_cast<int>(index));
             if (ImGui::Selectable(item.second.c_str(), on, ImGuiSelectableFlags_DontClosePopups)) {
                 if (on)
                     chosen.erase(it);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <unordered_set>
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -97,6 +98,27 @@ void PercentCell(const std::optional<double>& percent, const std::string& text)
                                                   theme::PercentBar(), 2.0f);
     }
     TextRight(text.c_str());
+}
+
+// "仅显示：开工率 分子 · 2016年9月（12 个项目）  ✕ 清除": what a drill-down narrowed the rows to.
+void DrillDownChip(const AppState& state, CommandList& commands)
+{
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const std::string text = Format(Tr(StrId::DrillShowingOnly), state.drill_down_title.c_str(),
+                                    static_cast<int>(state.drill_down_ids.size()));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(text.c_str()).x + ImGui::CalcTextSize(Tr(StrId::DrillClear)).x +
+                        4 * style.FramePadding.x + 3 * style.ItemSpacing.x;
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + ImGui::GetFrameHeight()),
+                                              theme::TotalsRowBg(), ImGui::GetFrameHeight() / 2);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + style.FramePadding.x * 2, origin.y));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(theme::WarningText(), "%s", text.c_str());
+    MarkItem("drilldown.chip");
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(StrId::DrillClear)))
+        commands.push_back({CommandKind::DrillDown});
+    MarkItem("drilldown.clear");
 }
 
 bool FilterBar(const AppState& state, ProjectsTableView& view)
@@ -350,20 +372,6 @@ void ReadSortSpecs(ProjectsTableView& view)
     view.rows_stale = true;
 }
 
-// Filter, sort and total through core, when the ledger, the filter or the sort changed.
-void UpdateRows(const AppState& state, ProjectsTableView& view)
-{
-    const Ledger& ledger = *CurrentLedger(state);
-    const uint64_t generation = LedgerGeneration(state);
-    if (!view.rows_stale && view.rows_generation == generation)
-        return;
-    view.index.Update(ledger, generation);
-    view.rows = FilterProjects(ledger, view.filter, view.index);
-    SortTableRows(ledger, state.table, view.sort_keys, view.rows);
-    view.totals = FormatTotals(SumProjects(ledger, view.rows, ledger.meta.as_of), Tr(StrId::NoValue));
-    view.rows_generation = generation;
-    view.rows_stale = false;
-}
 
 void TotalsRow(const ProjectTotals& totals)
 {
@@ -475,6 +483,34 @@ void ProjectRowCells(const AppState& state, const ProjectRow& row, CommandList& 
 
 } // namespace
 
+// Filter, sort and total through core, when the ledger, the filter or the sort changed.
+void UpdateProjectRows(const AppState& state, ProjectsTableView& view)
+{
+    const Ledger& ledger = *CurrentLedger(state);
+    const uint64_t generation = LedgerGeneration(state);
+    const bool drill_changed =
+        view.drill_applied != state.drill_down_active || view.drill_ids_applied != state.drill_down_ids;
+    if (!view.rows_stale && !drill_changed && view.rows_generation == generation)
+        return;
+    view.index.Update(ledger, generation);
+    view.rows = FilterProjects(ledger, view.filter, view.index);
+    // A drill-down narrows the filtered rows further to the figure's projects.
+    if (state.drill_down_active) {
+        const std::unordered_set<std::string> wanted(state.drill_down_ids.begin(), state.drill_down_ids.end());
+        view.rows.erase(std::remove_if(view.rows.begin(), view.rows.end(),
+                                       [&](int row) {
+                                           return wanted.count(ledger.projects[static_cast<std::size_t>(row)].id) == 0;
+                                       }),
+                        view.rows.end());
+    }
+    view.drill_applied = state.drill_down_active;
+    view.drill_ids_applied = state.drill_down_ids;
+    SortTableRows(ledger, state.table, view.sort_keys, view.rows);
+    view.totals = FormatTotals(SumProjects(ledger, view.rows, ledger.meta.as_of), Tr(StrId::NoValue));
+    view.rows_generation = generation;
+    view.rows_stale = false;
+}
+
 void DrawProjectsView(const AppState& state, ProjectsTableView& view, CommandList& commands, float reserve_bottom)
 {
     if (!view.visibility_set) {
@@ -482,10 +518,12 @@ void DrawProjectsView(const AppState& state, ProjectsTableView& view, CommandLis
             view.visible[static_cast<int>(def.column)] = def.shown;
         view.visibility_set = true;
     }
+    if (state.drill_down_active)
+        DrillDownChip(state, commands);
     if (FilterBar(state, view))
         view.rows_stale = true;
     ActionBar(state, view, commands);
-    UpdateRows(state, view);
+    UpdateProjectRows(state, view);
 
     const uint64_t measure_key = state.file_generation * 2 + (CurrentLanguage() == Language::English ? 1 : 0);
     if (view.measured_for != measure_key) {
@@ -512,7 +550,7 @@ void DrawProjectsView(const AppState& state, ProjectsTableView& view, CommandLis
     }
     HeaderRow(view);
     ReadSortSpecs(view);
-    UpdateRows(state, view);
+    UpdateProjectRows(state, view);
     TotalsRow(view.totals);
 
     ImGuiListClipper clipper;

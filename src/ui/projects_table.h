@@ -1,5 +1,6 @@
 // The projects view: a filter bar (district, department, city leader, status, category, completion
-// target, free text focused by Ctrl+F), the actions on the selected project (edit, add, remove), and
+// target, free text focused by Ctrl+F), a drill-down chip when a figure narrowed the rows to its
+// projects ("仅显示：… ✕ 清除"), the actions on the selected project (edit, add, remove), and
 // the table: any core column, shown, hidden and reordered through the app's own Chinese column menu,
 // sorted by core's SortProjects, with a totals row over the filtered rows (core's SumProjects);
 // frozen header, 序号 and 名称 columns; list-clipped for 10,000 rows.
@@ -32,7 +33,14 @@ struct ProjectsTableView {
     bool apply_visibility = true;        // push `visible` into the table on the next frame
     uint64_t focus_seen = 0;             // the last Ctrl+F request served
     bool confirm_remove = false;
+    // The drill-down (AppState::drill_down_*) `rows` were narrowed by; another one rebuilds them.
+    bool drill_applied = false;
+    std::vector<std::string> drill_ids_applied;
 };
+
+// Brings `view.rows` and the totals up to date with the ledger, the filter, the sort and the
+// drill-down. Drawing the view does it; other views showing the same rows (the timeline) call it too.
+void UpdateProjectRows(const AppState& state, ProjectsTableView& view);
 
 // Fills the rest of the current window's height minus `reserve_bottom` pixels.
 void DrawProjectsView(const AppState& state, ProjectsTableView& view, CommandList& commands, float reserve_bottom);

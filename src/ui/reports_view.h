@@ -4,14 +4,42 @@
 // CSV. The documents come from core/bulletin.h and core/ranking.h.
 // UI module: ImGui, core.
 #pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
 #include "app.h"
 #include "commands.h"
+#include "core/bulletin.h"
 
 namespace kpl::ui {
 
 // What the menu and windows remember between frames.
 struct ReportsView {
+    bool bulletin_open = false, dispatch_open = false, rankings_open = false, assessment_open = false,
+         calendar_open = false;
+    // The chosen periods (year 0: not chosen yet, the ledger's as-of month is taken).
+    YearMonth bulletin_month{0, 0}, rankings_month{0, 0}, assessment_month{0, 0};
+    int dispatch_quarter = 0;
+
+    // Documents built for the ledger as of `cache_generation`, by month (YearMonth::Index()) or
+    // quarter: building one takes a while on a big ledger, drawing it every frame must not.
+    uint64_t cache_generation = UINT64_MAX;
+    std::map<int, Bulletin> bulletins;
+    std::map<int, Dispatch> dispatches;
+    std::map<int, Assessment> assessments;
+    uint64_t text_serial = 0;             // bumped whenever a document is built (its text is new)
+
+    // The qualitative score fields' text by unit ID, and the unit whose text was no valid score.
+    std::map<std::string, std::string> qualitative_text;
+    std::string qualitative_bad_unit;
 };
+
+// Every text of the documents built so far and of the campaign calendar, for the font atlas: core
+// composes wording that is in neither the ledger nor the catalogue. Call when view.text_serial moves.
+void ForEachReportsText(const ReportsView& view, int year, const std::function<void(std::string_view)>& visit);
 
 // A top-level menu of the main menu bar.
 void DrawReportsMenu(const AppState& state, ReportsView& view, CommandList& commands);

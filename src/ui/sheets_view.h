@@ -4,14 +4,34 @@
 // The reading, mapping and writing are src/sheets' (plain C++).
 // UI module: ImGui, core, sheets.
 #pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "app.h"
 #include "commands.h"
 #include "platform/platform.h"
+#include "sheets/sheet_import.h"
+#include "sheets/sheet_read.h"
 
 namespace kpl::ui {
 
 // What the menu items and windows remember between frames.
 struct SheetsView {
+    bool import_open = false;             // the mapping dialog
+    std::string file_name;                // the spreadsheet chosen
+    std::string read_error;               // why it could not be read ("" when it was)
+    std::string format;                   // "CSV (GBK)", "xlsx"
+    std::vector<sheets::Sheet> sheets;
+    int sheet_index = 0;
+    sheets::ColumnMapping mapping;
+    sheets::ImportDefaults defaults;
+    sheets::SheetImport preview;          // BuildImport under the mapping, for the open ledger
+    uint64_t preview_generation = 0;      // the ledger generation the preview was built for
+    bool preview_stale = true;
+    uint64_t text_serial = 0;             // bumped when the text shown changes (file, preview)
 };
 
 // Items of the File menu (call inside it).
@@ -21,5 +41,11 @@ void DrawSheetsWindows(const AppState& state, SheetsView& view, CommandList& com
 // A file chosen for the "sheet" purpose (always taken; errors are shown by the module), or a
 // dropped file: returns whether it was recognised as a spreadsheet (.csv, .xlsx) and taken.
 bool OnSheetsFile(const AppState& state, SheetsView& view, const platform::OpenedFile& file, CommandList& commands);
+
+// The text the import dialog can show that is in no ledger yet (file name, error, every cell of the
+// file read, the preview's messages): the main window adds it to the font atlas when
+// view.text_serial moves, so the
+// dialog's Chinese does not show as '?'.
+void ForEachSheetsText(const SheetsView& view, const std::function<void(std::string_view)>& visit);
 
 } // namespace kpl::ui
