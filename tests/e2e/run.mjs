@@ -16,6 +16,11 @@ import { repoRoot, startServer, launchBrowser, openPage, loadApp, state, waitFor
 import { assertNotBlank } from './png.mjs';
 import { registerWorkspacePlatformTests } from './workspace_platform.mjs';
 import { registerWorkspaceEditingTests } from './workspace_editing.mjs';
+import { registerReportsTests } from './reports.mjs';
+import { registerDashboardTests } from './dashboard.mjs';
+import { registerSheetsTests } from './sheets.mjs';
+import { registerGanttTests } from './gantt.mjs';
+import { registerSharingTests } from './sharing.mjs';
 
 const resultsDir = join(repoRoot, 'test-results');
 const fixturesDir = join(repoRoot, 'tests', 'e2e', 'fixtures');
@@ -302,6 +307,32 @@ registerWorkspacePlatformTests(test, {
 
 // Issue 3, views and editing: editor, monthly report, problems board, undo, filter, language (o–s).
 registerWorkspaceEditingTests(test, {
+    assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark, repoRoot, ledgertool,
+});
+
+// Issue 4, reports: the bulletin's downloads, the assessment's qualitative scores (t, t2).
+registerReportsTests(test, {
+    assert, assertEqual, focusApp, openThroughChooser, waitForState, screenshot, sleep, loadApp, state, waitForMark,
+    repoRoot, ledgertool, smallLedgerPath, assertNotBlank,
+});
+
+// Issue 4, dashboard: key figures and charts, a rate's drill-down and its chip, the S-curve tooltip (u, u2).
+registerDashboardTests(test, {
+    assert, assertEqual, waitForState, screenshot, sleep, loadApp, state, waitForMark, repoRoot, assertNotBlank,
+});
+
+// Issue 5, spreadsheets: GBK CSV import through the mapping dialog, .xlsx export (v).
+registerSheetsTests(test, {
+    assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark, repoRoot, assertNotBlank,
+});
+
+// Issue 4, the Gantt timeline: rows under the table's filter, zoom, drag, hover, double-click (w–w4).
+registerGanttTests(test, {
+    assert, assertEqual, waitForState, screenshot, sleep, loadApp, state, waitForMark, assertNotBlank,
+});
+
+// Issue 5, sharing: a package exported from one copy, imported into another, a conflict resolved (x).
+registerSharingTests(test, {
     assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark, repoRoot, ledgertool,
 });
 
