@@ -81,6 +81,7 @@ void Refresh(const AppState& state, DashboardView& view)
     if (view.data_generation != generation || view.data_month != view.month) {
         view.data = BuildDashboardData(ledger, view.timelines, view.month);
         view.data_generation = generation;
+        ++view.text_serial;
         view.data_month = view.month;
     }
     if (view.curve_generation != generation || view.curve_month != view.month || view.curve_scope != view.scope) {
@@ -622,6 +623,13 @@ void MonthSelector(const Ledger& ledger, DashboardView& view)
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] DrawDashboard
+
+void ForEachDashboardText(const DashboardView& view, const Ledger& ledger,
+                          const std::function<void(std::string_view)>& visit)
+{
+    for (const Card& card : BuildCards(ledger, view.data))
+        visit(card.tooltip);
+}
 
 void DrawDashboard(const AppState& state, DashboardView& view, CommandList& commands, float reserve_bottom)
 {

@@ -5,6 +5,8 @@
 // UI module: ImGui, core.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <string_view>
 
 #include "app.h"
 #include "commands.h"
@@ -28,7 +30,13 @@ struct DashboardView {
     YearMonth curve_month;
     ChartScope curve_scope;
     SCurveSeries curve;
+    uint64_t text_serial = 0;                // bumped when `data` is rebuilt (new explanations)
 };
+
+// The text core composes for the cards' explanations ("履约率 = 截至…"), for the font atlas; call
+// when view.text_serial moves.
+void ForEachDashboardText(const DashboardView& view, const Ledger& ledger,
+                          const std::function<void(std::string_view)>& visit);
 
 // Fills the rest of the current window's height minus `reserve_bottom` pixels.
 void DrawDashboard(const AppState& state, DashboardView& view, CommandList& commands, float reserve_bottom);

@@ -63,6 +63,12 @@ bool AppUi::PrepareFonts(float pixel_ratio)
             fonts_.AddText(utf8);
         }
     }
+    // The dashboard's explanations are composed by core, like the reports' wording below.
+    if (HasLedger(state_) && fonts_have_dashboard_ != dashboard_view_.text_serial) {
+        ForEachDashboardText(dashboard_view_, *CurrentLedger(state_),
+                             [this](std::string_view text) { fonts_.AddText(text); });
+        fonts_have_dashboard_ = dashboard_view_.text_serial;
+    }
     // The reports show wording core composes (overview, reasons, calendar), in no ledger or catalogue.
     if (HasLedger(state_) && fonts_have_reports_ != reports_view_.text_serial) {
         ForEachReportsText(reports_view_, CurrentLedger(state_)->meta.year,
