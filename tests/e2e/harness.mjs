@@ -67,8 +67,10 @@ export async function launchBrowser(extraArgs = []) {
 
 // A fresh context and page. Every console error, page error and failed request is recorded in
 // `problems`; tests fail when it is not empty.
-export async function openPage(browser, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
+// `serviceWorkers: 'block'` keeps the app's service worker out (its fetches bypass page.route).
+export async function openPage(browser, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
+                                          serviceWorkers = 'allow' } = {}) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true, serviceWorkers });
     const page = await context.newPage();
     // File chooser interception is switched on asynchronously when the first listener is added; a
     // listener from the start makes sure a Ctrl+O pressed right after waitForEvent is caught.

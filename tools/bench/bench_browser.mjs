@@ -37,7 +37,8 @@ const server = await startServer();
 const browser = await launchBrowser();
 let result;
 try {
-    const { page, problems } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    // Without the service worker: it would answer the bench file's fetch before page.route could.
+    const { page, problems } = await openPage(browser, { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     await page.addInitScript(frameTimer);
     const benchUrl = `${server.url}__bench__/${basename(file)}`;
     await page.route(benchUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: bytes }));
