@@ -167,48 +167,7 @@ int WriteDocument(const std::string& text, const std::string& out_name)
     return kExitOk;
 }
 
-int Bulletin(const std::vector<std::string>& args)
-{
-    std::string file, month_text, format = "html", out_name;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool has_value = i + 1 < args.size();
-        if (a == "--month" && has_value)
-            month_text = args[++i];
-        else if (a == "--format" && has_value)
-            format = args[++i];
-        else if ((a == "-o" || a == "--output") && has_value)
-            out_name = args[++i];
-        else if (file.empty() && !a.empty() && a[0] != '-')
-            file = a;
-        else {
-            PrintUsage();
-            return kExitUsage;
-        }
-    }
-    std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(month_text);
-    if (file.empty() || !month || (format != "html" && format != "csv")) {
-        if (!month_text.empty() && !month)
-            std::cerr << "--month " << month_text << ": 应为 YYYY-MM / expected YYYY-MM\n";
-        PrintUsage();
-        return kExitUsage;
-    }
-    kpl::LoadResult result;
-    if (int code = LoadOne(file, result); code != kExitOk)
-        return code;
-    const kpl::Ledger& ledger = *result.ledger;
-    // A bulletin is about one month of the ledger's year: other months have no reports to show.
-    if (month->year != ledger.meta.year) {
-        std::cerr << "--month " << month_text << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
-                  << ledger.meta.year << "\n";
-        return kExitUsage;
-    }
-    kpl::Bulletin bulletin = kpl::BuildBulletin(ledger, *month);
-    return WriteDocument(format == "csv" ? kpl::BulletinCsv(bulletin, ledger) : kpl::BulletinHtml(bulletin, ledger),
-                         out_name);
-}
-
-// The arguments of dispatch and assessment: FILE, one period option (`period_flag`), --format, -o.
+// The arguments of bulletin, dispatch and assessment: FILE, one period option (`period_flag`), --format, -o.
 struct DocumentArgs {
     std::string file, period, format = "html", out_name;
 };
@@ -232,6 +191,39 @@ bool ParseDocumentArgs(const std::vector<std::string>& args, const std::string& 
     return !parsed.file.empty() && (parsed.format == "html" || parsed.format == "csv");
 }
 
+// The documents are about the ledger's year: other years have no reports to show. Prints why not.
+bool InLedgerYear(const std::string& flag, const std::string& period, int year, const kpl::Ledger& ledger)
+{
+    if (year == ledger.meta.year)
+        return true;
+    std::cerr << flag << " " << period << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
+              << ledger.meta.year << "\n";
+    return false;
+}
+
+int Bulletin(const std::vector<std::string>& args)
+{
+    DocumentArgs a;
+    const bool parsed = ParseDocumentArgs(args, "--month", a);
+    const std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(a.period);
+    if (!parsed || !month) {
+        if (parsed && !a.period.empty())
+            std::cerr << "--month " << a.period << ": 应为 YYYY-MM / expected YYYY-MM\n";
+        PrintUsage();
+        return kExitUsage;
+    }
+    kpl::LoadResult result;
+    if (int code = LoadOne(a.file, result); code != kExitOk)
+        return code;
+    const kpl::Ledger& ledger = *result.ledger;
+    if (!InLedgerYear("--month", a.period, month->year, ledger))
+        return kExitUsage;
+    const kpl::Bulletin bulletin = kpl::BuildBulletin(ledger, *month);
+    return WriteDocument(a.format == "csv" ? kpl::BulletinCsv(bulletin, ledger) : kpl::BulletinHtml(bulletin, ledger),
+                         a.out_name);
+}
+
+
 
 int Dispatch(const std::vector<std::string>& args)
 {
@@ -253,11 +245,8 @@ int Dispatch(const std::vector<std::string>& args)
     if (int code = LoadOne(a.file, result); code != kExitOk)
         return code;
     const kpl::Ledger& ledger = *result.ledger;
-    if (year != ledger.meta.year) {
-        std::cerr << "--quarter " << a.period << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
-                  << ledger.meta.year << "\n";
+    if (!InLedgerYear("--quarter", a.period, year, ledger))
         return kExitUsage;
-    }
     const kpl::Dispatch dispatch = kpl::BuildDispatch(ledger, year, quarter);
     return WriteDocument(a.format == "csv" ? kpl::DispatchCsv(dispatch) : kpl::DispatchHtml(dispatch, ledger), a.out_name);
 }
@@ -281,11 +270,8 @@ int Assessment(const std::vector<std::string>& args)
     const kpl::Ledger& ledger = *result.ledger;
     if (!month)
         month = ledger.meta.as_of.value_or(kpl::YearMonth{ledger.meta.year, 12});
-    if (month->year != ledger.meta.year) {
-        std::cerr << "--month " << month->ToString() << ": 不在台账年度 " << ledger.meta.year << " 内 / not in the ledger's year "
-                  << ledger.meta.year << "\n";
+    if (!InLedgerYear("--month", month->ToString(), month->year, ledger))
         return kExitUsage;
-    }
     const kpl::Assessment assessment = kpl::ComputeAssessment(ledger, *month);
     return WriteDocument(a.format == "csv" ? kpl::AssessmentCsv(assessment) : kpl::AssessmentHtml(assessment, ledger),
                          a.out_name);
