@@ -22,6 +22,10 @@
 //                              package/import/merge exit 0 when OUT has no open conflict, refused
 //                              change or deletion to review, 1 when it has (OUT written) or an input
 //                              is invalid (nothing written), 2 on usage or I/O errors
+//   ledgertool publish LEDGER --month YYYY-MM [--by WHO] [--at TIME] -o OUT
+//                              publishes (发布) the month's rankings as the ledger gives them now,
+//                              replacing an earlier publication of the month; a JSON summary on
+//                              stdout; exit 1 when LEDGER is invalid, 2 on usage or I/O errors
 #include <cstdio>
 #include <ctime>
 #include <optional>
@@ -32,6 +36,7 @@
 #include <vector>
 
 #include "bulletin.h"
+#include "edit.h"
 #include "merge.h"
 #include "ledger_json.h"
 #include "summary.h"
@@ -52,7 +57,8 @@ void PrintUsage()
                  "       ledgertool assessment FILE [--month YYYY-MM] [--format html|csv] [-o OUT]\n"
                  "       ledgertool package LEDGER --base BASE --unit UNIT [--by WHO] [--at TIME] -o OUT\n"
                  "       ledgertool import LEDGER PACKAGE... -o OUT\n"
-                 "       ledgertool merge BASE MINE THEIRS -o OUT\n";
+                 "       ledgertool merge BASE MINE THEIRS -o OUT\n"
+                 "       ledgertool publish LEDGER --month YYYY-MM [--by WHO] [--at TIME] -o OUT\n";
 }
 
 bool ReadFile(const std::string& name, std::string& bytes)
@@ -434,6 +440,62 @@ int Merge(const std::vector<std::string>& args)
     return FinishSharing(*r.ledger, kpl::SummaryToJson(r.summary), a.out_name);
 }
 
+nlohmann::json RankingJson(const std::vector<kpl::PublishedRankEntry>& entries)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const kpl::PublishedRankEntry& e : entries)
+        out.push_back({{"unit_id", e.unit_id}, {"rank", e.rank}, {"score", e.score}, {"bottom", e.bottom}});
+    return out;
+}
+
+int Publish(const std::vector<std::string>& args)
+{
+    std::vector<std::string> rest;
+    std::string month_text;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--month" && i + 1 < args.size())
+            month_text = args[++i];
+        else
+            rest.push_back(args[i]);
+    }
+    SharingArgs a;
+    const std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(month_text);
+    if (!ParseSharingArgs(rest, a, false) || a.files.size() != 1 || !month) {
+        if (!month_text.empty() && !month)
+            std::cerr << "--month " << month_text << ": 应为 YYYY-MM / expected YYYY-MM\n";
+        PrintUsage();
+        return kExitUsage;
+    }
+    std::optional<kpl::Ledger> ledger;
+    if (int code = LoadLedgerFile(a.files[0], ledger))
+        return code;
+    if (!InLedgerYear("--month", month_text, month->year, *ledger))
+        return kExitUsage;
+    const bool replacing = kpl::FindPublished(*ledger, *month) != nullptr;
+    const kpl::MonthRankings computed = kpl::ComputeRankings(*ledger, *month);
+    kpl::EditHistory history(std::move(*ledger));
+    kpl::EditContext context{a.by, a.at.empty() ? NowUtc() : a.at};
+    kpl::EditResult result = history.PublishRankings(
+        context, kpl::ToPublished(computed, history.ledger().settings.ranking.bottom_n, "", ""));
+    for (const kpl::Diagnostic& d : result.errors)
+        std::cerr << d.ToString() << '\n';
+    if (!result.errors.empty())
+        return kExitUsage;
+    if (int code = WriteDocument(kpl::SaveLedger(history.ledger()), a.out_name); code != kExitOk)
+        return code;
+    const kpl::PublishedRankings& published = *kpl::FindPublished(history.ledger(), *month);
+    std::cout << nlohmann::json{{"month", month->ToString()},
+                                {"published_at", published.published_at},
+                                {"published_by", published.published_by},
+                                {"replaced", replacing},
+                                {"unchanged", result.unchanged},
+                                {"districts", RankingJson(published.districts)},
+                                {"departments", RankingJson(published.departments)}}
+                     .dump(2)
+              << '\n';
+    return kExitOk;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -463,6 +525,8 @@ int main(int argc, char** argv)
         return Import(files);
     if (command == "merge")
         return Merge(files);
+    if (command == "publish")
+        return Publish(files);
     if (command == "-h" || command == "--help" || command == "help") {
         PrintUsage();
         return kExitOk;

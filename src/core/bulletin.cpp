@@ -133,9 +133,13 @@ Bulletin BuildBulletin(const Ledger& ledger, YearMonth month)
     b.indicators = ComputeIndicators(ledger, timelines, month, false);
     std::vector<MonthRankings> history;
     // The month before is all the interview rule needs; earlier months do not change the result.
+    // Published months count as published (RankingsOfRecord), whatever the ledger says now.
     if (month.month > 1 && month.year == ledger.meta.year)
-        history.push_back(ComputeRankings(ledger, timelines, YearMonth::FromIndex(month.Index() - 1)));
-    b.rankings = RankingsFromIndicators(ledger, b.indicators);
+        history.push_back(RankingsOfRecord(ledger, timelines, YearMonth::FromIndex(month.Index() - 1)));
+    if (const PublishedRankings* published = FindPublished(ledger, month))
+        b.rankings = FromPublished(*published);
+    else
+        b.rankings = RankingsFromIndicators(ledger, b.indicators);
     history.push_back(b.rankings);
     b.interviews = ComputeInterviews(ledger, history, month);
 

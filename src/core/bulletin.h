@@ -2,7 +2,8 @@
 // a printable, self-contained HTML bulletin laid out like an official document, and CSV that Excel
 // and WPS open correctly (UTF-8 with BOM, CRLF). Core module: standard library only.
 // Everything is computed from the ledger as of the month, so a past month's bulletin generated
-// again later shows the same figures.
+// again later shows the same figures; the rankings of a month the office published (ranking.h,
+// RankingsOfRecord) are the published ones, even after a past report is corrected.
 #pragma once
 #include <string>
 #include <vector>

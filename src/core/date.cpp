@@ -169,4 +169,34 @@ bool IsValidTimestamp(std::string_view text)
     return zone_hour <= 23 && zone_minute <= 59;
 }
 
+std::optional<double> TimestampToUnixMs(std::string_view text)
+{
+    if (!IsValidTimestamp(text))
+        return std::nullopt;
+    int hour = 0, minute = 0, second = 0;
+    ReadDigits(text, 11, 2, hour);
+    ReadDigits(text, 14, 2, minute);
+    ReadDigits(text, 17, 2, second);
+    double ms = (static_cast<double>(Date::Parse(text.substr(0, 10))->DayNumber()) * 86400.0 + hour * 3600.0 +
+                 minute * 60.0 + second) * 1000.0;
+    std::size_t pos = 19;
+    if (text[pos] == '.') {
+        // Milliseconds are the first three digits of the fraction.
+        double scale = 100;
+        for (++pos; pos < text.size() && IsDigit(text[pos]); ++pos, scale /= 10)
+            if (scale >= 1)
+                ms += (text[pos] - '0') * scale;
+    }
+    std::string_view zone = text.substr(pos);
+    if (zone != "Z") {
+        int zone_hour = 0, zone_minute = 0;
+        ReadDigits(zone, 1, 2, zone_hour);
+        ReadDigits(zone, 4, 2, zone_minute);
+        const double offset_ms = (zone_hour * 60.0 + zone_minute) * 60000.0;
+        // 10:00+08:00 is 02:00Z: an offset east of Greenwich is taken off.
+        ms += zone[0] == '+' ? -offset_ms : offset_ms;
+    }
+    return ms;
+}
+
 } // namespace kpl

@@ -54,5 +54,8 @@ struct YearMonth {
 
 // "YYYY-MM-DDTHH:MM:SSZ" or with an offset "+08:00"; kept as the text given once validated.
 bool IsValidTimestamp(std::string_view text);
+// The instant a valid timestamp names, in milliseconds since 1970-01-01T00:00:00Z (fractions of a
+// millisecond dropped); nothing for text IsValidTimestamp refuses.
+std::optional<double> TimestampToUnixMs(std::string_view text);
 
 } // namespace kpl

@@ -29,7 +29,7 @@ namespace kpl {
 
 namespace edit_detail {
 
-enum class Slot { Meta, Settings, Project, Problem, Whole };
+enum class Slot { Meta, Settings, Project, Problem, Published, Whole };
 
 // One slot of the ledger: the meta, the settings, or position `index` of the projects or problems.
 // For a list slot, an absent `before` means the step inserted a record there and an absent `after`
@@ -41,6 +41,7 @@ struct Change {
     std::optional<Settings> settings_before, settings_after;
     std::optional<Project> project_before, project_after;
     std::optional<Problem> problem_before, problem_after;
+    std::optional<std::vector<PublishedRankings>> published_before, published_after;
     std::optional<Ledger> whole_before, whole_after;   // Slot::Whole: the entire ledger
 };
 
@@ -436,6 +437,9 @@ void EditHistory::Apply(const Step& step, bool forward)
             else
                 edit_detail::ApplySlot(ledger_.problems, c.index, c.problem_after, c.problem_before);
             break;
+        case Slot::Published:
+            ledger_.published_rankings = forward ? *c.published_after : *c.published_before;
+            break;
         case Slot::Whole:
             ledger_ = forward ? *c.whole_after : *c.whole_before;
             break;
@@ -593,6 +597,100 @@ EditResult EditHistory::ReplaceWholeLedger(const EditContext& context, Ledger af
     c.whole_before = ledger_;
     c.whole_after = std::move(after);
     c.whole_after->revision = ledger_.revision + 1;
+    step.changes.push_back(std::move(c));
+    return Commit(std::move(step), EditResult{});
+}
+
+namespace {
+
+std::string MonthZh(YearMonth m) { return std::to_string(m.year) + "年" + std::to_string(m.month) + "月"; }
+
+bool SameFigures(const PublishedRankEntry& a, const PublishedRankEntry& b)
+{
+    for (int i = 0; i < 4; ++i)
+        if (a.rates[i] != b.rates[i] || a.points[i] != b.points[i])
+            return false;
+    return a.unit_id == b.unit_id && a.name == b.name && a.score == b.score && a.rank == b.rank && a.bottom == b.bottom;
+}
+
+// Same month, bottom_n and entries: publishing again would announce nothing new.
+bool SameFigures(const PublishedRankings& a, const PublishedRankings& b)
+{
+    auto same_list = [](const std::vector<PublishedRankEntry>& x, const std::vector<PublishedRankEntry>& y) {
+        return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                          [](const PublishedRankEntry& l, const PublishedRankEntry& r) { return SameFigures(l, r); });
+    };
+    return a.month == b.month && a.bottom_n == b.bottom_n && same_list(a.districts, b.districts) &&
+           same_list(a.departments, b.departments);
+}
+
+} // namespace
+
+EditResult EditHistory::PublishRankings(const EditContext& context, PublishedRankings rankings)
+{
+    EditResult refused;
+    if (!CheckContext(context, refused))
+        return refused;
+    if (context.timestamp.empty())
+        return Refused(MakeDiagnostic("published_at", "发布排名需要发布时间", "publishing rankings needs a time"));
+    std::vector<PublishedRankings> after = ledger_.published_rankings;
+    auto at = std::lower_bound(after.begin(), after.end(), rankings.month,
+                               [](const PublishedRankings& p, YearMonth m) { return p.month < m; });
+    if (at != after.end() && at->month == rankings.month && SameFigures(*at, rankings))
+        return Unchanged("");
+    rankings.published_at = context.timestamp;
+    rankings.published_by = context.actor;
+    const std::string month_zh = MonthZh(rankings.month);
+    const std::string month_en = rankings.month.ToString();
+    const bool replacing = at != after.end() && at->month == rankings.month;
+    if (replacing)
+        *at = std::move(rankings);
+    else
+        at = after.insert(at, std::move(rankings));
+    // The same rules as loading the ledger: only the publication's own findings count.
+    Ledger check;
+    check.meta = ledger_.meta;
+    check.districts = ledger_.districts;
+    check.departments = ledger_.departments;
+    check.published_rankings = {*at};
+    Findings findings = ValidateLedger(check);
+    std::vector<Diagnostic> errors;
+    for (Diagnostic& d : findings.errors)
+        if (d.path.rfind("published_rankings[0]", 0) == 0) {
+            d.path = d.path.substr(std::string("published_rankings[0]").size());
+            if (!d.path.empty() && d.path[0] == '.')
+                d.path.erase(0, 1);
+            errors.push_back(std::move(d));
+        }
+    if (!errors.empty())
+        return Refused(std::move(errors));
+    return CommitPublished(replacing ? EditLabel{"重新发布" + month_zh + "排名", "Publish the rankings for " + month_en + " again"}
+                                     : EditLabel{"发布" + month_zh + "排名", "Publish the rankings for " + month_en},
+                           std::move(after));
+}
+
+EditResult EditHistory::WithdrawRankings(const EditContext& context, YearMonth month)
+{
+    EditResult refused;
+    if (!CheckContext(context, refused))
+        return refused;
+    std::vector<PublishedRankings> after = ledger_.published_rankings;
+    auto at = std::find_if(after.begin(), after.end(), [&](const PublishedRankings& p) { return p.month == month; });
+    if (at == after.end())
+        return Unchanged("");
+    after.erase(at);
+    return CommitPublished(EditLabel{"撤回" + MonthZh(month) + "排名", "Withdraw the rankings for " + month.ToString()},
+                           std::move(after));
+}
+
+EditResult EditHistory::CommitPublished(EditLabel label, std::vector<PublishedRankings> after)
+{
+    Step step;
+    step.label = std::move(label);
+    Change c;
+    c.slot = Slot::Published;
+    c.published_before = ledger_.published_rankings;
+    c.published_after = std::move(after);
     step.changes.push_back(std::move(c));
     return Commit(std::move(step), EditResult{});
 }

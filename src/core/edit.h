@@ -125,6 +125,15 @@ public:
     EditResult EditProblem(const EditContext& context, const std::string& problem_id, const Problem& draft);
     EditResult RemoveProblem(const EditContext& context, const std::string& problem_id);
 
+    // --- published rankings (发布): the office's record of a month's rankings (ranking.h ToPublished)
+    // Stores `rankings` for its month, replacing an earlier publication of that month, in month
+    // order; published_at and published_by are the context's timestamp and actor (a publication
+    // needs a timestamp). Refused when the month is outside the ledger's year or a unit does not
+    // exist; unchanged when the same figures are already published for the month.
+    EditResult PublishRankings(const EditContext& context, PublishedRankings rankings);
+    // Removes the month's publication (its rankings are computed again from then on).
+    EditResult WithdrawRankings(const EditContext& context, YearMonth month);
+
     // --- whole-ledger steps (merge.h: importing a package, resolving a conflict)
     // Replaces the ledger with `after`, which the caller has built and checked (it must load as a
     // file would), as one undoable step with `label`; revision becomes the current one + 1. A
@@ -160,6 +169,7 @@ private:
     void Apply(const Step& step, bool forward);
     EditResult CommitProject(const EditContext& context, std::size_t index, Project draft, EditLabel label,
                              const std::string& focus);
+    EditResult CommitPublished(EditLabel label, std::vector<PublishedRankings> after);
 
     uint64_t CurrentSerial() const;
 

@@ -579,6 +579,8 @@ private:
     void ReadProblem(Fields& f, Problem& p);
     void ReadAction(Fields& f, ProblemAction& a);
     void ReadSettings(Fields& f);
+    void ReadPublishedRankings(Fields& f, PublishedRankings& p);
+    void ReadPublishedEntry(Fields& f, PublishedRankEntry& e);
 
     std::string_view bytes_;
     std::size_t cap_;
@@ -766,6 +768,52 @@ void Loader::ReadSettings(Fields& f)
     ReadExtras(f, s.extra);
 }
 
+void Loader::ReadPublishedEntry(Fields& f, PublishedRankEntry& e)
+{
+    constexpr double kNoMax = std::numeric_limits<double>::max();
+    ReadReference(f, "unit_id", e.unit_id);
+    ReadString(f, "name", e.name);
+    ReadObject(f, "rates", Need::Required, [&](Fields& rf) {
+        for (int i = 0; i < 4; ++i) {
+            double rate = 0;
+            if (ReadHundredths(rf, kRankedRateKeys[i], rate, 0, kNoMax, Need::Optional))
+                e.rates[i] = rate;
+        }
+        ReadExtras(rf, e.rates_extra);
+    });
+    ReadObject(f, "points", Need::Required, [&](Fields& pf) {
+        for (int i = 0; i < 4; ++i)
+            ReadHundredths(pf, kRankedRateKeys[i], e.points[i], 0, kNoMax, Need::Required);
+        ReadExtras(pf, e.points_extra);
+    });
+    ReadHundredths(f, "score", e.score, 0, kNoMax, Need::Required);
+    ReadInt(f, "rank", e.rank, 1, std::numeric_limits<int>::max());
+    ReadBool(f, "bottom", e.bottom);
+    ReadExtras(f, e.extra);
+}
+
+void Loader::ReadPublishedRankings(Fields& f, PublishedRankings& p)
+{
+    ReadMonth(f, "month", p.month);
+    std::string at;
+    if (ReadString(f, "published_at", at)) {
+        if (IsValidTimestamp(at))
+            p.published_at = at;
+        else
+            Error(f.PathOf("published_at"), "时间戳应为 ISO 8601 格式（如 2016-06-03T09:30:00+08:00），实际为 " + Quote(at),
+                  "a timestamp must be ISO 8601 (e.g. 2016-06-03T09:30:00+08:00), got " + Quote(at));
+    }
+    ReadString(f, "published_by", p.published_by, Need::Optional);
+    ReadInt(f, "bottom_n", p.bottom_n, 0, std::numeric_limits<int>::max());
+    for (auto [key, list] : {std::pair{"districts", &p.districts}, std::pair{"departments", &p.departments}})
+        ReadArray(f, key, Need::Required, [&, list = list](const Node& n, const std::string& path) {
+            list->emplace_back();
+            PublishedRankEntry& e = list->back();
+            ReadRecord(n, path, [&](Fields& ef) { ReadPublishedEntry(ef, e); });
+        });
+    ReadExtras(f, p.extra);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Loader: run
 //-----------------------------------------------------------------------------
@@ -892,6 +940,11 @@ void Loader::Run()
         ReadRecord(n, path, [&](Fields& pf) { ReadProblem(pf, p); });
     });
     ReadObject(f, "settings", Need::Optional, [&](Fields& sf) { ReadSettings(sf); });
+    ReadArray(f, "published_rankings", Need::Optional, [&](const Node& n, const std::string& path) {
+        ledger_.published_rankings.emplace_back();
+        PublishedRankings& p = ledger_.published_rankings.back();
+        ReadRecord(n, path, [&](Fields& pf) { ReadPublishedRankings(pf, p); });
+    });
     ReadExtras(f, ledger_.extra);
 
     // The record rules, judging only what was read.

@@ -325,6 +325,56 @@ void WriteSettings(Writer& w, const Settings& s)
     w.EndObject();
 }
 
+void WritePublishedEntries(Writer& w, const char* key, const std::vector<PublishedRankEntry>& entries)
+{
+    w.Key(key);
+    w.BeginArray();
+    for (const PublishedRankEntry& e : entries) {
+        w.Element();
+        w.BeginObject();
+        w.Field("unit_id", e.unit_id);
+        w.Field("name", e.name);
+        w.Key("rates");
+        w.BeginObject();
+        for (int i = 0; i < 4; ++i)
+            if (e.rates[i])
+                w.FieldHundredths(kRankedRateKeys[i], *e.rates[i]);
+        w.Extras(e.rates_extra);
+        w.EndObject();
+        w.Key("points");
+        w.BeginObject();
+        for (int i = 0; i < 4; ++i)
+            w.FieldHundredths(kRankedRateKeys[i], e.points[i]);
+        w.Extras(e.points_extra);
+        w.EndObject();
+        w.FieldHundredths("score", e.score);
+        w.FieldInt("rank", e.rank);
+        w.FieldBool("bottom", e.bottom);
+        w.Extras(e.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void WritePublishedRankings(Writer& w, const std::vector<PublishedRankings>& published)
+{
+    w.Key("published_rankings");
+    w.BeginArray();
+    for (const PublishedRankings& p : published) {
+        w.Element();
+        w.BeginObject();
+        w.Field("month", p.month.ToString());
+        w.Field("published_at", p.published_at);
+        w.Field("published_by", p.published_by);
+        w.FieldInt("bottom_n", p.bottom_n);
+        WritePublishedEntries(w, "districts", p.districts);
+        WritePublishedEntries(w, "departments", p.departments);
+        w.Extras(p.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 // A rough size of the output, so the string grows once or twice rather than twenty times.
 std::size_t EstimateSize(const Ledger& ledger)
 {
@@ -367,6 +417,9 @@ std::string SaveLedger(const Ledger& ledger)
     WriteRecords(w, "problems", ledger.problems, [&](const Problem& p) { WriteProblemFields(w, p); });
     w.Key("settings");
     WriteSettings(w, ledger.settings);
+    // Written only once something is published, so that older files round-trip byte for byte.
+    if (!ledger.published_rankings.empty())
+        WritePublishedRankings(w, ledger.published_rankings);
     w.Extras(ledger.extra);
     w.EndObject();
     return w.Finish();

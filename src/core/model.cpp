@@ -3,6 +3,8 @@
 
 namespace kpl {
 
+const char* const kRankedRateKeys[4] = {"investment_completion", "start", "funds", "completion"};
+
 namespace {
 
 template <typename Record>

@@ -232,6 +232,37 @@ struct Settings {
     ExtraFields extra = ExtraFields::object();
 };
 
+// A month's rankings as the office published them (发布). Kept in the ledger so that the interview
+// rule (two consecutive months 靠后) and a bulletin generated again later read what was announced,
+// even when a past month's report is corrected afterwards. Figures are kept to 0.01, as shown.
+// The JSON keys of the four ranked rates, in the order of PublishedRankEntry::rates.
+extern const char* const kRankedRateKeys[4];
+
+struct PublishedRankEntry {
+    std::string unit_id;               // "unit_id" -> District (districts list) or Department
+    std::string name;                  // "name": the unit's name as published
+    // "rates": 投资完成率, 开工率, 资金到位率, 竣工投产率 in percent, by the keys of the ranking
+    // weights ("investment_completion", "start", "funds", "completion"); absent: no denominator.
+    std::optional<double> rates[4];
+    double points[4] = {};             // "points": each rate's part of the score, same keys
+    double score = 0;                  // "score"
+    int rank = 0;                      // "rank": 1-based, ties share
+    bool bottom = false;               // "bottom": among the bottom_n (靠后)
+    ExtraFields extra = ExtraFields::object();
+    ExtraFields rates_extra = ExtraFields::object();   // unknown members of "rates"
+    ExtraFields points_extra = ExtraFields::object();  // unknown members of "points"
+};
+
+struct PublishedRankings {
+    YearMonth month;                   // "month": the reporting month, "YYYY-MM"
+    std::string published_at;          // "published_at": ISO 8601 timestamp
+    std::string published_by;          // "published_by": unit or role; may be empty
+    int bottom_n = 0;                  // "bottom_n": the setting the 靠后 marks were made with
+    std::vector<PublishedRankEntry> districts;    // "districts": best first
+    std::vector<PublishedRankEntry> departments;  // "departments": best first
+    ExtraFields extra = ExtraFields::object();
+};
+
 struct Ledger {
     std::string ledger_id;             // "ledger_id": identifies this ledger across copies
     int64_t revision = 0;              // "revision": bumped on each saved change
@@ -243,6 +274,8 @@ struct Ledger {
     std::vector<Project> projects;
     std::vector<Problem> problems;
     Settings settings;
+    // "published_rankings": in month order, one per month; absent from the file when empty
+    std::vector<PublishedRankings> published_rankings;
     ExtraFields extra = ExtraFields::object();  // unknown top-level members
 };
 

@@ -118,8 +118,136 @@ std::vector<MonthRankings> ComputeRankingHistory(const Ledger& ledger, YearMonth
     const LedgerTimelines timelines = BuildTimelines(ledger);
     std::vector<MonthRankings> history;
     for (YearMonth m{ledger.meta.year, 1}; m <= through; m = m.Next())
-        history.push_back(ComputeRankings(ledger, timelines, m));
+        history.push_back(RankingsOfRecord(ledger, timelines, m));
     return history;
+}
+
+namespace {
+
+double Hundredths(double v) { return static_cast<double>(std::llround(v * 100.0)) / 100.0; }
+
+std::vector<PublishedRankEntry> PublishEntries(const Ranking& ranking)
+{
+    std::vector<PublishedRankEntry> out;
+    for (const RankEntry& e : ranking.entries) {
+        PublishedRankEntry p;
+        p.unit_id = e.unit_id;
+        p.name = e.name;
+        for (int i = 0; i < kRankedRateCount; ++i) {
+            if (e.rates[i])
+                p.rates[i] = Hundredths(*e.rates[i]);
+            p.points[i] = Hundredths(e.points[i]);
+        }
+        p.score = Hundredths(e.score);
+        p.rank = e.rank;
+        p.bottom = e.bottom;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Ranking RankingFromPublished(const std::vector<PublishedRankEntry>& entries, UnitKind group, YearMonth month)
+{
+    Ranking r;
+    r.month = month;
+    r.group = group;
+    for (const PublishedRankEntry& p : entries) {
+        RankEntry e;
+        e.unit_id = p.unit_id;
+        e.name = p.name;
+        for (int i = 0; i < kRankedRateCount; ++i) {
+            e.rates[i] = p.rates[i];
+            e.points[i] = p.points[i];
+        }
+        e.score = p.score;
+        e.rank = p.rank;
+        e.bottom = p.bottom;
+        r.entries.push_back(std::move(e));
+    }
+    return r;
+}
+
+} // namespace
+
+PublishedRankings ToPublished(const MonthRankings& rankings, int bottom_n, const std::string& published_at,
+                              const std::string& published_by)
+{
+    PublishedRankings p;
+    p.month = rankings.month;
+    p.published_at = published_at;
+    p.published_by = published_by;
+    p.bottom_n = bottom_n;
+    p.districts = PublishEntries(rankings.districts);
+    p.departments = PublishEntries(rankings.departments);
+    return p;
+}
+
+MonthRankings FromPublished(const PublishedRankings& published)
+{
+    MonthRankings r;
+    r.month = published.month;
+    r.districts = RankingFromPublished(published.districts, UnitKind::District, published.month);
+    r.departments = RankingFromPublished(published.departments, UnitKind::Department, published.month);
+    r.published = true;
+    r.published_at = published.published_at;
+    r.published_by = published.published_by;
+    return r;
+}
+
+const PublishedRankings* FindPublished(const Ledger& ledger, YearMonth month)
+{
+    for (const PublishedRankings& p : ledger.published_rankings)
+        if (p.month == month)
+            return &p;
+    return nullptr;
+}
+
+MonthRankings RankingsOfRecord(const Ledger& ledger, const LedgerTimelines& timelines, YearMonth month)
+{
+    if (const PublishedRankings* p = FindPublished(ledger, month))
+        return FromPublished(*p);
+    return ComputeRankings(ledger, timelines, month);
+}
+
+std::vector<RankingChange> CompareWithPublished(const PublishedRankings& published, const MonthRankings& current)
+{
+    std::vector<RankingChange> changes;
+    auto compare = [&](const std::vector<PublishedRankEntry>& before, const Ranking& now, UnitKind group) {
+        for (const PublishedRankEntry& p : before) {
+            RankingChange c;
+            c.group = group;
+            c.unit_id = p.unit_id;
+            c.name = p.name;
+            c.published_rank = p.rank;
+            c.published_score = p.score;
+            c.published_bottom = p.bottom;
+            if (const RankEntry* e = now.Find(p.unit_id)) {
+                c.current_rank = e->rank;
+                c.current_score = e->score;
+                c.current_bottom = e->bottom;
+            }
+            if (c.current_rank != c.published_rank || c.current_bottom != c.published_bottom ||
+                ScoreKey(c.current_score) != ScoreKey(c.published_score))
+                changes.push_back(std::move(c));
+        }
+        for (const RankEntry& e : now.entries) {
+            bool was_published = std::any_of(before.begin(), before.end(),
+                                             [&](const PublishedRankEntry& p) { return p.unit_id == e.unit_id; });
+            if (was_published)
+                continue;
+            RankingChange c;
+            c.group = group;
+            c.unit_id = e.unit_id;
+            c.name = e.name;
+            c.current_rank = e.rank;
+            c.current_score = e.score;
+            c.current_bottom = e.bottom;
+            changes.push_back(std::move(c));
+        }
+    };
+    compare(published.districts, current.districts, UnitKind::District);
+    compare(published.departments, current.departments, UnitKind::Department);
+    return changes;
 }
 
 std::vector<InterviewEntry> ComputeInterviews(const Ledger& ledger, const std::vector<MonthRankings>& history,

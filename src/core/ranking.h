@@ -37,6 +37,10 @@ struct MonthRankings {
     YearMonth month;
     Ranking districts;
     Ranking departments;
+    // Set when these are the rankings the office published (发布) rather than computed now.
+    bool published = false;
+    std::string published_at;
+    std::string published_by;
 };
 
 // Ranks the units of one group (units without any project are left out).
@@ -45,8 +49,34 @@ Ranking RankUnits(const std::vector<UnitIndicators>& units, const RankingSetting
 MonthRankings ComputeRankings(const Ledger& ledger, YearMonth month);
 MonthRankings ComputeRankings(const Ledger& ledger, const LedgerTimelines& timelines, YearMonth month);
 MonthRankings RankingsFromIndicators(const Ledger& ledger, const IndicatorReport& indicators);
-// January of the ledger's year through `through`, one entry per month.
+// January of the ledger's year through `through`, one entry per month: each month's rankings of
+// record (RankingsOfRecord).
 std::vector<MonthRankings> ComputeRankingHistory(const Ledger& ledger, YearMonth through);
+
+// --- published rankings (发布)
+// The published record of `rankings`: rates, points and scores rounded to 0.01 as they are shown;
+// ranks and 靠后 marks as computed (with `bottom_n`).
+PublishedRankings ToPublished(const MonthRankings& rankings, int bottom_n, const std::string& published_at,
+                              const std::string& published_by);
+MonthRankings FromPublished(const PublishedRankings& published);
+const PublishedRankings* FindPublished(const Ledger& ledger, YearMonth month);
+// A month's rankings of record: as published when the month was published, otherwise computed
+// from the ledger as of the month.
+MonthRankings RankingsOfRecord(const Ledger& ledger, const LedgerTimelines& timelines, YearMonth month);
+
+// A unit whose place differs between what was published and what the ledger gives now (a past
+// report corrected after publication, say). A rank of 0: not in that ranking.
+struct RankingChange {
+    UnitKind group = UnitKind::District;
+    std::string unit_id;
+    std::string name;
+    int published_rank = 0, current_rank = 0;
+    double published_score = 0, current_score = 0;
+    bool published_bottom = false, current_bottom = false;
+};
+// Units whose rank, 靠后 mark or score (at 0.01) differ; districts first, in published order, then
+// units only in the current ranking.
+std::vector<RankingChange> CompareWithPublished(const PublishedRankings& published, const MonthRankings& current);
 
 enum class InterviewReason { DistrictBottomTwice, DepartmentBottomTwice, ApprovalOverdue };
 

@@ -789,7 +789,7 @@ public:
     explicit UnreadableMap(const std::vector<std::string>& paths)
     {
         static const char* const kLists[] = {"districts", "departments", "city_leaders", "projects", "problems",
-                                             "task_force.roles"};
+                                             "task_force.roles", "published_rankings"};
         for (const std::string& path : paths) {
             if (path.empty()) {
                 everything_ = true;
@@ -943,6 +943,58 @@ void CheckMemberUnits(const Ledger& ledger, const UnreadableMap& unreadable, boo
     }
 }
 
+// Published rankings: one per month, of the ledger's year, in month order; each list names units
+// of its own group, once.
+void CheckPublishedRankings(const Ledger& ledger, const UnreadableMap& unreadable, const Lookup& lookup, Findings& out)
+{
+    for (std::size_t i = 0; i < ledger.published_rankings.size(); ++i) {
+        const PublishedRankings& p = ledger.published_rankings[i];
+        Record r("published_rankings", i, unreadable.ForItem("published_rankings", i), out);
+        if (r.WhollyUnknown())
+            continue;
+        if (r.Known("month") && IsRealMonth(p.month)) {
+            const std::string month = p.month.ToString();
+            if (p.month.year != ledger.meta.year && ledger.meta.year != 0)
+                r.Error("month", "发布排名的月份 " + month + " 不在台账年度 " + std::to_string(ledger.meta.year) + " 内",
+                        "published rankings for " + month + " are outside the ledger's year " +
+                            std::to_string(ledger.meta.year));
+            for (std::size_t j = 0; j < i; ++j) {
+                const PublishedRankings& earlier = ledger.published_rankings[j];
+                if (earlier.month == p.month) {
+                    std::string first = IndexPath("published_rankings", j);
+                    r.Error("month", "月份 " + month + " 的排名重复发布，已见于 " + first,
+                            "rankings for " + month + " are published twice, already at " + first);
+                    break;
+                }
+                if (j + 1 == i && p.month < earlier.month)
+                    r.Error("month", "发布的排名未按月份排序：" + month + " 排在 " + earlier.month.ToString() + " 之后",
+                            "published rankings are out of month order: " + month + " comes after " +
+                                earlier.month.ToString());
+            }
+        }
+        auto check_units = [&](const char* list_name, const std::vector<PublishedRankEntry>& entries, bool districts) {
+            for (std::size_t k = 0; k < entries.size(); ++k) {
+                const std::string& id = entries[k].unit_id;
+                Field field(list_name, k, "unit_id");
+                if (districts)
+                    r.Reference(field, id, lookup.districts_unknown, lookup.HasDistrict(id), "区县", "district");
+                else
+                    r.Reference(field, id, lookup.departments_unknown, lookup.HasDepartment(id), "服务责任部门",
+                                "department");
+                for (std::size_t m = 0; m < k; ++m)
+                    if (entries[m].unit_id == id && !id.empty() && r.Known(field)) {
+                        std::string first = r.Path(Field(list_name, m));
+                        r.Error(field, "单位 " + QuoteForMessage(id) + " 在同一排名中重复，已见于 " + first,
+                                "unit " + QuoteForMessage(id) + " is ranked twice, already at " + first);
+                        break;
+                    }
+            }
+        };
+        check_units("districts", p.districts, true);
+        check_units("departments", p.departments, false);
+    }
+}
+
 } // namespace
 
 //-----------------------------------------------------------------------------
@@ -1020,6 +1072,7 @@ Findings ValidateLedger(const Ledger& ledger, const std::vector<std::string>& un
 
     Record settings("settings", unreadable.For("settings"), out);
     CheckSettings(settings, ledger.settings);
+    CheckPublishedRankings(ledger, unreadable, lookup, out);
     return out;
 }
 

@@ -137,6 +137,29 @@ def good_cases():
     }
     cases["sharing.json"] = sh
 
+    # Published rankings (§15): one month, districts and departments, one rate without a
+    # denominator left out; in the saver's member order, so canonical.
+    pub = minimal()
+    d_ids = [d["id"] for d in pub["districts"]]
+    u_ids = [u["id"] for u in pub["departments"]]
+
+    def entry(unit, name, rates, points, score, rank, bottom):
+        return {"unit_id": unit, "name": name, "rates": rates, "points": points, "score": score,
+                "rank": rank, "bottom": bottom}
+
+    keys = ["investment_completion", "start", "funds", "completion"]
+    pub["published_rankings"] = [{
+        "month": "2016-05",
+        "published_at": "2016-06-03T09:00:00+08:00",
+        "published_by": "项目竣工攻坚组办公室",
+        "bottom_n": 1,
+        "districts": [entry(d_ids[0], pub["districts"][0]["name"], {"investment_completion": 40.5, "start": 100, "funds": 60},
+                            dict(zip(keys, [20.25, 25, 15, 0])), 60.25, 1, False)],
+        "departments": [entry(u_ids[0], pub["departments"][0]["name"], dict(zip(keys, [40.5, 100, 60, 0])),
+                              dict(zip(keys, [16.2, 20, 12, 0])), 48.2, 1, False)],
+    }]
+    cases["published.json"] = pub
+
     # Legal but suspicious: the loader accepts it with warnings (see the table in check_schema.mjs).
     w = minimal()
     w["projects"][0]["completed_before_year_wan"] = 11000          # + this year > total
@@ -155,6 +178,13 @@ def bad_cases():
         cases[name] = obj
 
     P = lambda o: o["projects"][0]  # noqa: E731
+
+    def published(o):
+        """The first publication of the good case published.json, added to `o` when absent."""
+        if "published_rankings" not in o:
+            o["published_rankings"] = json.loads(json.dumps(good_cases()["published.json"]["published_rankings"]))
+        return o["published_rankings"][0]
+
     Q = lambda o: o["problems"][0]  # noqa: E731
 
     # --- caught by the schema and by the loader
@@ -188,6 +218,9 @@ def bad_cases():
     mutate("schedule-start-month-13.json", lambda o: o["settings"]["indicators"].update(schedule_start_month=13))
     mutate("qualitative-score-over-100.json",
            lambda o: o["settings"]["assessment"]["qualitative_scores"][0].update(score=101))
+    mutate("published-rank-zero.json", lambda o: published(o)["districts"][0].update(rank=0))
+    mutate("published-rate-negative.json",
+           lambda o: published(o)["districts"][0]["rates"].update(start=-1))
     cases["not-an-object.json"] = "[]\n"
     cases["malformed-double-comma.json"] = dumps(minimal()).replace('"revision": 3,', '"revision": 3,,', 1)
 
@@ -205,6 +238,10 @@ def bad_cases():
     mutate("state-disagrees-with-history.json", lambda o: Q(o)["history"].append(
         {"id": "Q001-A4", "kind": "close_out", "date": "2016-06-02", "by": "醴陵市人民政府", "text": "便道已打通。", "rev": 1}))
     mutate("red-below-yellow.json", lambda o: o["settings"]["warnings"].update(behind_red_points=5))
+    mutate("published-month-twice.json",
+           lambda o: (lambda first: o["published_rankings"].append(copy.deepcopy(first)))(published(o)))
+    mutate("published-month-other-year.json", lambda o: published(o).update(month="2015-12"))
+    mutate("published-unit-unknown.json", lambda o: published(o)["departments"][0].update(unit_id=o["districts"][0]["id"]))
     mutate("year-zero-date.json", lambda o: P(o)["milestones"][1].update(planned="0000-12-20"))
     cases["format-version-1.0.json"] = dumps(minimal()).replace('"format_version": 1,', '"format_version": 1.0,', 1)
     cases["duplicate-key.json"] = dumps(minimal()).replace('"name": "醴陵市渌江大道（南桥路至东富段）新建工程",',

@@ -132,3 +132,17 @@ TEST_CASE("timestamps: ISO 8601 with Z or an offset")
     CHECK_FALSE(kpl::IsValidTimestamp("2016-05-03"));
     CHECK_FALSE(kpl::IsValidTimestamp(""));
 }
+
+TEST_CASE("date: a timestamp's instant in milliseconds since 1970, zones taken off")
+{
+    // 1970-01-01T08:00:00+08:00 is midnight UTC.
+    CHECK(*kpl::TimestampToUnixMs("1970-01-01T08:00:00+08:00") == 0);
+    // 2016-07-05 is day 16987 after 1970-01-01 (46 years of 365 days = 16790, 11 leap days
+    // 1972..2012, and 186 days of 2016 before July 5th: 31+29+31+30+31+30 + 4): 16987 x 86400 s,
+    // + 02:00:00.250 UTC (10:00:00.250 at +08:00) = 7200.25 s.
+    CHECK(*kpl::TimestampToUnixMs("2016-07-05T10:00:00.250+08:00") == (16987.0 * 86400 + 7200.25) * 1000);
+    CHECK(*kpl::TimestampToUnixMs("2016-07-05T02:00:00.250Z") == (16987.0 * 86400 + 7200.25) * 1000);
+    // West of Greenwich the offset is added: 21:30-05:00 is 02:30Z the next day.
+    CHECK(*kpl::TimestampToUnixMs("2016-07-04T21:30:00-05:00") == (16987.0 * 86400 + 2.5 * 3600) * 1000);
+    CHECK_FALSE(kpl::TimestampToUnixMs("2016-07-05 10:00").has_value());
+}
