@@ -10,6 +10,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 
 #include "format.h"
+#include "platform/platform.h"
 #include "strings.h"
 #include "test_marks.h"
 #include "text_wrap.h"
@@ -58,6 +59,8 @@ void RefreshCache(const AppState& state, ReportsView& view)
     view.bulletins.clear();
     view.dispatches.clear();
     view.assessments.clear();
+    view.computed_rankings.clear();
+    view.ranking_changes.clear();
     view.qualitative_text.clear();
     view.qualitative_bad_unit.clear();
 }
@@ -261,6 +264,178 @@ bool Section(const std::string& title, bool open_by_default = true)
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] 发布: the month's rankings stored in the ledger
+//-----------------------------------------------------------------------------
+
+const MonthRankings& CachedComputedRankings(const Ledger& ledger, ReportsView& view, YearMonth month)
+{
+    auto it = view.computed_rankings.find(month.Index());
+    if (it == view.computed_rankings.end())
+        it = view.computed_rankings.emplace(month.Index(), ComputeRankings(ledger, month)).first;
+    return it->second;
+}
+
+const std::vector<RankingChange>& CachedRankingChanges(const Ledger& ledger, ReportsView& view,
+                                                       const PublishedRankings& published)
+{
+    auto it = view.ranking_changes.find(published.month.Index());
+    if (it == view.ranking_changes.end())
+        it = view.ranking_changes
+                 .emplace(published.month.Index(),
+                          CompareWithPublished(published, CachedComputedRankings(ledger, view, published.month)))
+                 .first;
+    return it->second;
+}
+
+// A stored timestamp in the user's local time, to the minute.
+std::string LocalMinuteText(const std::string& timestamp)
+{
+    if (std::optional<double> ms = TimestampToUnixMs(timestamp))
+        return platform::LocalTimeText(*ms).substr(0, 16);
+    return timestamp;
+}
+
+void EmitPublish(const Ledger& ledger, const MonthRankings& computed, CommandList& commands)
+{
+    PublishedRankings rankings = ToPublished(computed, ledger.settings.ranking.bottom_n, "", "");
+    commands.push_back(Command{CommandKind::Edit, [rankings](EditHistory& history, const EditContext& context) {
+                                   return history.PublishRankings(context, rankings);
+                               }});
+}
+
+void EmitWithdraw(YearMonth month, CommandList& commands)
+{
+    commands.push_back(Command{CommandKind::Edit, [month](EditHistory& history, const EditContext& context) {
+                                   return history.WithdrawRankings(context, month);
+                               }});
+}
+
+void ChangesTable(const char* id, const std::vector<RankingChange>& changes)
+{
+    auto rank = [](int r) { return r > 0 ? std::to_string(r) : std::string(Tr(StrId::PublishNotRanked)); };
+    ReportTable(id,
+                {{StrId::ReportsColUnit}, {StrId::PublishColPublishedRank, true}, {StrId::PublishColCurrentRank, true},
+                 {StrId::PublishColPublishedScore, true}, {StrId::PublishColCurrentScore, true}},
+                static_cast<int>(changes.size()), [&](int r, int c) -> std::string {
+                    const RankingChange& x = changes[static_cast<std::size_t>(r)];
+                    switch (c) {
+                    case 0: return x.name;
+                    case 1: return rank(x.published_rank);
+                    case 2: return rank(x.current_rank);
+                    case 3: return x.published_rank > 0 ? Fixed2(x.published_score) : "";
+                    default: return x.current_rank > 0 ? Fixed2(x.current_score) : "";
+                    }
+                });
+}
+
+// Whether the month's rankings are published, by whom and when, and how the ledger differs from
+// them now; the publish, publish-again and withdraw buttons (`<prefix>.publish`, `.republish`,
+// `.withdraw`), the note `.published`, the difference `.changed` and its list `.changes`; the
+// confirmation's buttons are `publication.confirm` and `publication.cancel`.
+void PublicationBar(const std::string& prefix, const Ledger& ledger, ReportsView& view, YearMonth month,
+                    CommandList& commands)
+{
+    const PublishedRankings* published = FindPublished(ledger, month);
+    if (!published) {
+        if (ImGui::Button(Tr(StrId::PublishButton)))
+            EmitPublish(ledger, CachedComputedRankings(ledger, view, month), commands);
+        MarkItem(prefix + ".publish");
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::DimText());
+        TextWrappedCjk(Tr(StrId::UnpublishedNote));
+        ImGui::PopStyleColor();
+        return;
+    }
+    const std::string when = LocalMinuteText(published->published_at);
+    const std::string note = published->published_by.empty()
+                                 ? Format(Tr(StrId::PublishedNote), when.c_str())
+                                 : Format(Tr(StrId::PublishedByNote), when.c_str(), published->published_by.c_str());
+    ImGui::TextColored(theme::Accent(), "%s", note.c_str());
+    MarkItem(prefix + ".published");
+    const std::vector<RankingChange>& changes = CachedRankingChanges(ledger, view, *published);
+    if (!changes.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button(Tr(StrId::RepublishButton))) {
+            view.pending_publication = ReportsView::PendingPublication::Republish;
+            view.pending_month = month;
+        }
+        MarkItem(prefix + ".republish");
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(Tr(StrId::WithdrawButton))) {
+        view.pending_publication = ReportsView::PendingPublication::Withdraw;
+        view.pending_month = month;
+    }
+    MarkItem(prefix + ".withdraw");
+    if (!changes.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::WarningText());
+        TextWrappedCjk(Format(Tr(StrId::PublishChanged), static_cast<int>(changes.size())));
+        ImGui::PopStyleColor();
+        MarkItem(prefix + ".changed");
+        const bool open = ImGui::TreeNode((std::string(Tr(StrId::PublishChangesTitle)) + "###" + prefix + "_changes").c_str());
+        MarkItem(prefix + ".changes");
+        if (open) {
+            ChangesTable(("##" + prefix + "_changes").c_str(), changes);
+            ImGui::TreePop();
+        }
+    }
+}
+
+// The confirmation of publishing again or withdrawing (one modal for both windows).
+void PublicationConfirm(const Ledger& ledger, ReportsView& view, CommandList& commands)
+{
+    const char* title = Tr(StrId::PublishConfirmTitle);
+    if (view.pending_publication != ReportsView::PendingPublication::None && !ImGui::IsPopupOpen(title))
+        ImGui::OpenPopup(title);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    const YearMonth month = view.pending_month;
+    const PublishedRankings* published = FindPublished(ledger, month);
+    const bool republish = view.pending_publication == ReportsView::PendingPublication::Republish;
+    bool close = published == nullptr;  // undone meanwhile: nothing left to confirm
+    if (published) {
+        const std::string month_text = MonthLabel(month);
+        const std::string text =
+            republish ? Format(Tr(StrId::PublishConfirmText), month_text.c_str(),
+                               LocalMinuteText(published->published_at).c_str())
+                      : Format(Tr(StrId::WithdrawConfirmText), month_text.c_str());
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        TextWrappedCjk(text);
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(republish ? Tr(StrId::RepublishButton) : Tr(StrId::WithdrawButton))) {
+            if (republish)
+                EmitPublish(ledger, CachedComputedRankings(ledger, view, month), commands);
+            else
+                EmitWithdraw(month, commands);
+            close = true;
+        }
+        MarkItem("publication.confirm");
+        ImGui::SameLine();
+    }
+    if (ImGui::Button(Tr(StrId::ButtonCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        close = true;
+    MarkItem("publication.cancel");
+    if (close) {
+        view.pending_publication = ReportsView::PendingPublication::None;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+// Which months the interview list stands on, and whether each is published: "2016年5月（已发布）、…".
+std::string InterviewBasis(const Ledger& ledger, YearMonth month)
+{
+    std::string text;
+    for (YearMonth m : {YearMonth::FromIndex(month.Index() - 1), month}) {
+        if (m.year != ledger.meta.year)
+            continue;
+        if (!text.empty())
+            text += CurrentLanguage() == Language::Chinese ? "、" : ", ";
+        text += MonthLabel(m) + Tr(FindPublished(ledger, m) ? StrId::InterviewsPublished : StrId::InterviewsComputed);
+    }
+    return Format(Tr(StrId::InterviewsSourceNote), text.c_str());
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] 月度通报
 //-----------------------------------------------------------------------------
 
@@ -300,6 +475,7 @@ void DrawBulletinWindow(const Ledger& ledger, ReportsView& view, CommandList& co
     DownloadButtons("bulletin", b.title + "-" + month.ToString(), [&] { return BulletinHtml(b, ledger); },
                     [&] { return BulletinCsv(b, ledger); }, commands);
     ImGui::TextColored(theme::DimText(), "%s", Tr(StrId::ReportsDocumentNote));
+    PublicationBar("bulletin", ledger, view, month, commands);
     ImGui::Separator();
     ImGui::BeginChild("##bulletin_body");
     ImGui::TextColored(theme::Accent(), "%s",
@@ -379,7 +555,7 @@ void DrawDispatchWindow(const Ledger& ledger, ReportsView& view, CommandList& co
 // [SECTION] 排名与约谈
 //-----------------------------------------------------------------------------
 
-void DrawRankingsWindow(const Ledger& ledger, ReportsView& view)
+void DrawRankingsWindow(const Ledger& ledger, ReportsView& view, CommandList& commands)
 {
     if (!BeginReportWindow(StrId::ReportsRankings, "reports_rankings", &view.rankings_open, 860, 640)) {
         ImGui::End();
@@ -389,14 +565,17 @@ void DrawRankingsWindow(const Ledger& ledger, ReportsView& view)
     MonthPicker("rankings.month", ledger.meta.year, month);
     // The bulletin holds the month's rankings and interviews: one cache serves both windows.
     const Bulletin& b = CachedBulletin(ledger, view, month);
+    PublicationBar("rankings", ledger, view, month, commands);
     ImGui::Separator();
     ImGui::BeginChild("##rankings_body");
     if (Section(Tr(StrId::ReportsDistrictRanking)))
         RankingTable("##rank_districts", b.rankings.districts);
     if (Section(Tr(StrId::ReportsDepartmentRanking)))
         RankingTable("##rank_departments", b.rankings.departments);
-    if (Section(Format(Tr(StrId::ReportsInterviews), static_cast<int>(b.interviews.size())) + "###interviews"))
+    if (Section(Format(Tr(StrId::ReportsInterviews), static_cast<int>(b.interviews.size())) + "###interviews")) {
+        ImGui::TextColored(theme::DimText(), "%s", InterviewBasis(ledger, month).c_str());
         InterviewTable("##rank_interviews", b.interviews);
+    }
     ImGui::EndChild();
     ImGui::End();
 }
@@ -653,11 +832,12 @@ void DrawReportsWindows(const AppState& state, ReportsView& view, CommandList& c
     if (view.dispatch_open)
         DrawDispatchWindow(*ledger, view, commands);
     if (view.rankings_open)
-        DrawRankingsWindow(*ledger, view);
+        DrawRankingsWindow(*ledger, view, commands);
     if (view.assessment_open)
         DrawAssessmentWindow(*ledger, view, commands);
     if (view.calendar_open)
         DrawCalendarWindow(state, *ledger, view);
+    PublicationConfirm(*ledger, view, commands);
 }
 
 } // namespace kpl::ui

@@ -31,10 +31,18 @@ struct ReportsView {
     std::map<int, Dispatch> dispatches;
     std::map<int, Assessment> assessments;
     uint64_t text_serial = 0;             // bumped whenever a document is built (its text is new)
+    // The rankings the ledger gives now, for publishing and for comparing with a publication.
+    std::map<int, MonthRankings> computed_rankings;
+    std::map<int, std::vector<RankingChange>> ranking_changes;
 
     // The qualitative score fields' text by unit ID, and the unit whose text was no valid score.
     std::map<std::string, std::string> qualitative_text;
     std::string qualitative_bad_unit;
+
+    // A publication action waiting for the user's confirmation (replacing or withdrawing one).
+    enum class PendingPublication { None, Republish, Withdraw };
+    PendingPublication pending_publication = PendingPublication::None;
+    YearMonth pending_month{0, 0};
 };
 
 // Every text of the documents built so far and of the campaign calendar, for the font atlas: core

@@ -417,6 +417,31 @@ constexpr Entry kEntries[] = {
     {StrId::ReportsDone, "本年完成投资（万元）", "Invested this year (10k yuan)"},
     {StrId::ReportsSchedule, "序时进度", "Schedule"},
     {StrId::ReportsBulletinHeading, "%s　第%d期　%s", "%s, no. %d, %s"},
+    {StrId::PublishedNote, "本月排名已于 %s 发布", "These rankings were published on %s"},            // %s local time
+    {StrId::PublishedByNote, "本月排名已于 %s 由%s发布", "These rankings were published on %s by %s"},  // %s time, %s who
+    {StrId::UnpublishedNote, "本月排名尚未发布：下表按台账现有数据计算。发布后即存入台账，约谈和以后重新生成的通报都以发布的排名为准。",
+     "Not published yet: the tables are computed from the ledger as it is now. Publishing stores them in the "
+     "ledger; interviews and bulletins generated later use the published rankings."},
+    {StrId::PublishButton, "发布本月排名", "Publish these rankings"},
+    {StrId::RepublishButton, "按现有数据重新发布", "Publish again from the ledger"},
+    {StrId::WithdrawButton, "撤回发布", "Withdraw"},
+    {StrId::PublishChanged, "发布后台账数据有变动：%d 个单位的名次或得分与现在计算的不同（表中仍为发布的排名）",
+     "The ledger changed since publication: %d units rank or score differently now (the tables show the published rankings)"},  // %d count
+    {StrId::PublishChangesTitle, "与发布时不同的单位", "Units that differ from the publication"},
+    {StrId::PublishColPublishedRank, "发布名次", "Published rank"},
+    {StrId::PublishColCurrentRank, "现名次", "Rank now"},
+    {StrId::PublishColPublishedScore, "发布得分", "Published score"},
+    {StrId::PublishColCurrentScore, "现得分", "Score now"},
+    {StrId::PublishNotRanked, "未排名", "not ranked"},
+    {StrId::PublishConfirmTitle, "重新发布排名", "Publish again"},
+    {StrId::PublishConfirmText, "%s的排名已于 %s 发布。重新发布将以台账现有数据替换已发布的排名，约谈名单随之改变。可用“撤销”恢复。",
+     "The rankings for %s were published on %s. Publishing again replaces them with the ledger's figures now, "
+     "and the interview list follows. Undo puts them back."},  // %s month, %s time
+    {StrId::WithdrawConfirmText, "撤回%s的发布？此后该月排名按台账数据计算。可用“撤销”恢复。",
+     "Withdraw the publication for %s? The month's rankings are then computed from the ledger. Undo puts it back."},  // %s month
+    {StrId::InterviewsSourceNote, "约谈依据：%s", "Interviews based on: %s"},  // %s the two months and their source
+    {StrId::InterviewsPublished, "（已发布）", " (published)"},
+    {StrId::InterviewsComputed, "（未发布，按台账计算）", " (not published, computed from the ledger)"},
     // --- sharing: packages, merge, conflicts (sharing_view.cpp): add below
     {StrId::SharingMenuExport, "导出报送包…", "Export report package…"},
     {StrId::SharingMenuImport, "导入报送包…", "Import report packages…"},

@@ -90,6 +90,11 @@ enum class StrId {
     ReportsColOverdueProblems, ReportsColDeduction, ReportsColTotal, ReportsCalendarDue, ReportsColWhen,
     ReportsColStage, ReportsColWhat, ReportsDueMark,
     ReportsProjectCount, ReportsPlan, ReportsDone, ReportsSchedule, ReportsBulletinHeading,
+    PublishedNote, PublishedByNote, UnpublishedNote, PublishButton, RepublishButton, WithdrawButton,
+    PublishChanged, PublishChangesTitle, PublishColPublishedRank, PublishColCurrentRank,
+    PublishColPublishedScore, PublishColCurrentScore, PublishNotRanked, PublishConfirmTitle,
+    PublishConfirmText, WithdrawConfirmText, InterviewsSourceNote, InterviewsPublished,
+    InterviewsComputed,
     // --- sharing: packages, merge, conflicts (sharing_view.cpp): add below
     SharingMenuExport, SharingMenuImport, SharingMenuConflicts, SharingExportTitle, SharingExportIntro,
     SharingExportUnit, SharingExportPickBase, SharingExportBase, SharingExportNeedBase, SharingExportCounts,
