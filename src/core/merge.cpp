@@ -51,7 +51,7 @@ const char* const kSingletons[] = {"ledger", "meta", "task_force", "settings"};
 const char* const kSettingsGroups[] = {"warnings", "ranking", "indicators", "assessment"};
 const char* const kKnownTop[] = {"format", "format_version", "ledger_id", "revision", "meta", "task_force",
                                  "districts", "departments", "city_leaders", "projects", "problems", "settings",
-                                 "sharing"};
+                                 "sharing", "published_rankings"};
 
 bool IsSingleton(const std::string& record)
 {
@@ -61,9 +61,11 @@ bool IsSingleton(const std::string& record)
     return false;
 }
 
+// Published rankings carry who and when in their own members, not a stamp.
 bool HasStamp(const std::string& record)
 {
-    return record != "ledger" && record != "task_force" && record != "settings";
+    return record != "ledger" && record != "task_force" && record != "settings" &&
+           record.rfind("published_rankings/", 0) != 0;
 }
 
 std::string ListOf(const std::string& record)
@@ -107,8 +109,9 @@ bool IsValidRecordKey(const std::string& key)
     auto id = [](const std::string& t) { return IsValidId(t); };
     auto month = [](const std::string& t) { return YearMonth::Parse(t).has_value(); };
     if (s.size() == 2)
-        return (s[0] == "districts" || s[0] == "departments" || s[0] == "city_leaders" || s[0] == "projects" ||
-                s[0] == "problems") && id(s[1]);
+        return ((s[0] == "districts" || s[0] == "departments" || s[0] == "city_leaders" || s[0] == "projects" ||
+                 s[0] == "problems") && id(s[1])) ||
+               (s[0] == "published_rankings" && month(s[1]));
     if (s.size() == 3)
         return s[0] == "task_force" && s[1] == "roles" && id(s[2]);
     if (s.size() == 4 && s[0] == "projects" && id(s[1]))
@@ -201,6 +204,9 @@ Flat Flatten(const Ledger& ledger)
     FlattenList(flat, doc["city_leaders"], "city_leaders", "id", {});
     FlattenList(flat, doc["projects"], "projects", "id", {"milestones", "reports"});
     FlattenList(flat, doc["problems"], "problems", "id", {"history"});
+    // One record per month, so that two copies publishing different months merge without conflict.
+    FlattenList(flat, doc.contains("published_rankings") ? doc["published_rankings"] : json::array(),
+                "published_rankings", "month", {});
 
     FlatRecord settings;
     for (auto it = doc["settings"].begin(); it != doc["settings"].end(); ++it) {
@@ -303,6 +309,12 @@ json Unflatten(const Flat& flat)
         doc[it.key()] = it.value();
     if (flat.top.contains("sharing"))
         doc["sharing"] = flat.top["sharing"];
+    // In month order, as the loader wants them, whichever side added which month.
+    json published = ListArray(flat, "published_rankings", "month");
+    std::sort(published.begin(), published.end(),
+              [](const json& a, const json& b) { return a.value("month", "") < b.value("month", ""); });
+    if (!published.empty())
+        doc["published_rankings"] = std::move(published);
     return doc;
 }
 
@@ -1378,6 +1390,8 @@ std::string RecordLabel(const Ledger& ledger, const std::string& record)
         return "规则设置";
     if (record == "task_force")
         return "攻坚组";
+    if (s[0] == "published_rankings" && s.size() == 2)
+        return "已发布排名 " + s[1];
     return record;
 }
 

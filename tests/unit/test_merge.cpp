@@ -649,3 +649,57 @@ TEST_CASE("property: merging whole ledgers either way round gives the same field
         CHECK(again.summary.applied.empty());
     }
 }
+
+TEST_CASE("merge: months published in either copy are all kept, in month order; one month published differently is a conflict")
+{
+    // A publication of the districts D1, D2 of SmallLedger, as the office would store it.
+    auto publication = [](int month, const char* first, const char* second, const char* at) {
+        PublishedRankings p;
+        p.month = YearMonth{2016, month};
+        p.published_at = at;
+        p.published_by = "项目竣工攻坚组办公室";
+        p.bottom_n = 1;
+        int rank = 1;
+        for (const char* id : {first, second}) {
+            PublishedRankEntry e;
+            e.unit_id = id;
+            e.name = id;
+            e.score = 90 - rank * 10;
+            e.rank = rank;
+            e.bottom = rank == 2;
+            p.districts.push_back(e);
+            ++rank;
+        }
+        return p;
+    };
+    const Ledger base = SmallLedger();
+    const std::string d1 = base.districts[0].id, d2 = base.districts[1].id;
+    Ledger mine = base, theirs = base;
+    mine.published_rankings = {publication(6, d1.c_str(), d2.c_str(), "2016-07-05T10:00:00+08:00")};
+    theirs.published_rankings = {publication(5, d2.c_str(), d1.c_str(), "2016-06-05T10:00:00+08:00")};
+    for (bool swapped : {false, true}) {
+        CAPTURE(swapped);
+        ImportResult r = swapped ? MergeLedgers(base, theirs, mine) : MergeLedgers(base, mine, theirs);
+        REQUIRE_MESSAGE(r.ledger, Describe(r.errors));
+        CHECK(ReadSharing(*r.ledger).conflicts.empty());
+        REQUIRE(r.ledger->published_rankings.size() == 2);
+        CHECK(r.ledger->published_rankings[0].month == YearMonth{2016, 5});
+        CHECK(r.ledger->published_rankings[0].districts[0].unit_id == d2);
+        CHECK(r.ledger->published_rankings[1].month == YearMonth{2016, 6});
+        CHECK(r.ledger->published_rankings[1].districts[0].unit_id == d1);
+    }
+
+    // Both publish June, the other way round: the ranking and the time conflict; the office's stays.
+    theirs.published_rankings = {publication(6, d2.c_str(), d1.c_str(), "2016-07-06T10:00:00+08:00")};
+    ImportResult r = MergeLedgers(base, mine, theirs);
+    REQUIRE_MESSAGE(r.ledger, Describe(r.errors));
+    std::set<std::string> fields;
+    for (const MergeConflict& c : ReadSharing(*r.ledger).conflicts) {
+        CHECK(c.record == "published_rankings/2016-06");
+        fields.insert(c.field);
+    }
+    CHECK(fields == std::set<std::string>{"districts", "published_at"});
+    CHECK(RecordLabel(*r.ledger, "published_rankings/2016-06") == "已发布排名 2016-06");
+    REQUIRE(r.ledger->published_rankings.size() == 1);
+    CHECK(r.ledger->published_rankings[0].districts[0].unit_id == d1);
+}
