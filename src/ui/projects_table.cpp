@@ -121,9 +121,29 @@ void DrillDownChip(const AppState& state, CommandList& commands)
     MarkItem("drilldown.clear");
 }
 
+void UpdateFilterChoices(const AppState& state, ProjectsTableView& view)
+{
+    const uint64_t generation = LedgerGeneration(state);
+    if (view.choices_generation == generation)
+        return;
+    const Ledger& ledger = *CurrentLedger(state);
+    view.district_choices.clear();
+    for (const District& d : ledger.districts)
+        view.district_choices.emplace_back(d.id, d.name);
+    view.department_choices.clear();
+    for (const Department& d : ledger.departments)
+        view.department_choices.emplace_back(d.id, d.name);
+    view.leader_choices.clear();
+    for (const CityLeader& l : ledger.city_leaders)
+        view.leader_choices.emplace_back(l.id, l.title);
+    view.category_choices.clear();
+    for (const std::string& c : ProjectCategories(ledger))
+        view.category_choices.emplace_back(c, c);
+    view.choices_generation = generation;
+}
+
 bool FilterBar(const AppState& state, ProjectsTableView& view)
 {
-    const Ledger& ledger = *CurrentLedger(state);
     const float em = ImGui::GetFontSize();
     bool changed = false;
     ProjectFilter& f = view.filter;
@@ -138,31 +158,19 @@ bool FilterBar(const AppState& state, ProjectsTableView& view)
     MarkItem("search");
     ImGui::SameLine(0, em);
 
-    std::vector<std::pair<std::string, std::string>> items;
-    items.clear();
-    for (const District& d : ledger.districts)
-        items.emplace_back(d.id, d.name);
-    changed |= MultiSelectCombo("##district", StrId::ColDistrict, items, f.district_ids, 7 * em);
+    UpdateFilterChoices(state, view);
+    changed |= MultiSelectCombo("##district", StrId::ColDistrict, view.district_choices, f.district_ids, 7 * em);
     ImGui::SameLine(0, em);
-    items.clear();
-    for (const Department& d : ledger.departments)
-        items.emplace_back(d.id, d.name);
-    changed |= MultiSelectCombo("##department", StrId::FilterDepartment, items, f.department_ids, 8 * em);
+    changed |= MultiSelectCombo("##department", StrId::FilterDepartment, view.department_choices, f.department_ids, 8 * em);
     ImGui::SameLine(0, em);
-    items.clear();
-    for (const CityLeader& l : ledger.city_leaders)
-        items.emplace_back(l.id, l.title);
-    changed |= MultiSelectCombo("##leader", StrId::ColLeader, items, f.city_leader_ids, 8 * em);
+    changed |= MultiSelectCombo("##leader", StrId::ColLeader, view.leader_choices, f.city_leader_ids, 8 * em);
     ImGui::SameLine(0, em);
     std::vector<std::pair<ProjectStatus, std::string>> statuses;
     for (ProjectStatus s : kAllStatuses)
         statuses.emplace_back(s, Label(s));
     changed |= MultiSelectCombo("##status", StrId::ColStatus, statuses, f.statuses, 5 * em);
     ImGui::SameLine(0, em);
-    items.clear();
-    for (const std::string& c : ProjectCategories(ledger))
-        items.emplace_back(c, c);
-    changed |= MultiSelectCombo("##category", StrId::ColCategory, items, f.categories, 6 * em);
+    changed |= MultiSelectCombo("##category", StrId::ColCategory, view.category_choices, f.categories, 6 * em);
     ImGui::SameLine(0, em);
 
     ImGui::TextUnformatted(Tr(StrId::ColTarget));
@@ -492,7 +500,10 @@ void UpdateProjectRows(const AppState& state, ProjectsTableView& view)
         view.drill_applied != state.drill_down_active || view.drill_ids_applied != state.drill_down_ids;
     if (!view.rows_stale && !drill_changed && view.rows_generation == generation)
         return;
-    view.index.Update(ledger, generation);
+    // The search index (every project's text, lowercased) costs tens of milliseconds on a big
+    // ledger: built when a search needs it, not on every open or edit.
+    if (!view.filter.text.empty())
+        view.index.Update(ledger, generation);
     view.rows = FilterProjects(ledger, view.filter, view.index);
     // A drill-down narrows the filtered rows further to the figure's projects.
     if (state.drill_down_active) {

@@ -8,6 +8,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app.h"
@@ -36,6 +37,11 @@ struct ProjectsTableView {
     // The drill-down (AppState::drill_down_*) `rows` were narrowed by; another one rebuilds them.
     bool drill_applied = false;
     std::vector<std::string> drill_ids_applied;
+    // The filter bar's choices, (ID, name), for the ledger generation `choices_generation`: listing
+    // the categories scans every project, too slow for every frame of a 10,000-project ledger.
+    uint64_t choices_generation = ~uint64_t(0);
+    std::vector<std::pair<std::string, std::string>> district_choices, department_choices, leader_choices,
+        category_choices;
 };
 
 // Brings `view.rows` and the totals up to date with the ledger, the filter, the sort and the
