@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 
+#include "fonts.h"
 #include "format.h"
 #include "labels.h"
 #include "strings.h"
@@ -81,8 +82,8 @@ void Refresh(const AppState& state, DashboardView& view)
     if (view.data_generation != generation || view.data_month != view.month) {
         view.data = BuildDashboardData(ledger, view.timelines, view.month);
         view.data_generation = generation;
-        ++view.text_serial;
         view.data_month = view.month;
+        view.cards_stale = true;
     }
     if (view.curve_generation != generation || view.curve_month != view.month || view.curve_scope != view.scope) {
         view.curve = BuildSCurve(ledger, view.timelines, view.scope, view.month);
@@ -95,16 +96,17 @@ void Refresh(const AppState& state, DashboardView& view)
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Key-figure cards
 
-struct Card {
-    const char* key;            // mark name: dashboard.figure.<key>
-    const char* title;
-    std::string value;
-    std::string detail;
-    ImU32 value_colour = kText;
-    const std::vector<int>* numerator = nullptr;
-    const std::vector<int>* denominator = nullptr;  // nullptr: a list, not a rate
-    std::string tooltip;
-};
+using Card = DashboardCard;
+
+ImU32 ToneColour(Card::Tone tone)
+{
+    switch (tone) {
+    case Card::Tone::Yellow: return kYellow;
+    case Card::Tone::Red: return kRed;
+    case Card::Tone::Normal: break;
+    }
+    return kText;
+}
 
 const char* IndicatorTitle(Indicator indicator)
 {
@@ -136,7 +138,7 @@ std::vector<Card> BuildCards(const Ledger& ledger, const DashboardData& data)
             card.detail = Format(Tr(StrId::DashSchedule), kpl::FormatPercent(data.figures.total.schedule_percent).c_str());
             const std::optional<double> gap = data.figures.total.InvestmentGapPoints();
             if (gap && -*gap > ledger.settings.warnings.behind_yellow_points)
-                card.value_colour = -*gap > ledger.settings.warnings.behind_red_points ? kRed : kYellow;
+                card.tone = -*gap > ledger.settings.warnings.behind_red_points ? Card::Tone::Red : Card::Tone::Yellow;
         } else if (f.IsMoney()) {
             card.detail = Format(Tr(StrId::DashRatio), Money::FromCents(f.numerator).ToYiDisplay().c_str(),
                                  Money::FromCents(f.denominator).ToYiDisplay().c_str()) +
@@ -145,37 +147,52 @@ std::vector<Card> BuildCards(const Ledger& ledger, const DashboardData& data)
             card.detail = Format(Tr(StrId::DashRatio), std::to_string(f.numerator).c_str(),
                                  std::to_string(f.denominator).c_str());
         }
-        card.numerator = &f.numerator_projects;
-        card.denominator = &f.denominator_projects;
+        card.numerator = f.numerator_projects;
+        card.denominator = f.denominator_projects;
+        card.is_rate = true;
         card.tooltip = ExplainFigure(f, ledger.settings.indicators, language);
         cards.push_back(std::move(card));
     }
     const KeyFigures& k = data.figures;
     const int total = static_cast<int>(ledger.projects.size());
-    auto list_card = [&](const char* key, StrId title, int value, std::string detail, ImU32 colour,
+    auto list_card = [&](const char* key, StrId title, int value, std::string detail, Card::Tone tone,
                          const std::vector<int>& projects) {
         Card card;
         card.key = key;
         card.title = Tr(title);
         card.value = std::to_string(value);
         card.detail = std::move(detail);
-        card.value_colour = value > 0 ? colour : kText;
-        card.numerator = &projects;
+        card.tone = value > 0 ? tone : Card::Tone::Normal;
+        card.numerator = projects;
         cards.push_back(std::move(card));
     };
     list_card("red", StrId::DashRed, static_cast<int>(k.red_projects.size()),
               Format(Tr(StrId::DashRatio), std::to_string(k.red_projects.size()).c_str(), std::to_string(total).c_str()),
-              kRed, k.red_projects);
+              Card::Tone::Red, k.red_projects);
     list_card("yellow", StrId::DashYellow, static_cast<int>(k.yellow_projects.size()),
               Format(Tr(StrId::DashRatio), std::to_string(k.yellow_projects.size()).c_str(), std::to_string(total).c_str()),
-              kYellow, k.yellow_projects);
+              Card::Tone::Yellow, k.yellow_projects);
     list_card("open_problems", StrId::DashOpenProblems, k.open_problems,
-              Format(Tr(StrId::DashProblemProjects), static_cast<int>(k.open_problem_projects.size())), kYellow,
+              Format(Tr(StrId::DashProblemProjects), static_cast<int>(k.open_problem_projects.size())), Card::Tone::Yellow,
               k.open_problem_projects);
     list_card("overdue_problems", StrId::DashOverdueProblems, k.overdue_problems,
-              Format(Tr(StrId::DashProblemProjects), static_cast<int>(k.overdue_problem_projects.size())), kRed,
+              Format(Tr(StrId::DashProblemProjects), static_cast<int>(k.overdue_problem_projects.size())), Card::Tone::Red,
               k.overdue_problem_projects);
     return cards;
+}
+
+// The cards follow the figures and the language; their new wording joins the font atlas.
+void RefreshCards(const Ledger& ledger, DashboardView& view)
+{
+    if (!view.cards_stale && view.cards_language == CurrentLanguage())
+        return;
+    view.cards = BuildCards(ledger, view.data);
+    view.cards_stale = false;
+    view.cards_language = CurrentLanguage();
+    for (const Card& card : view.cards) {
+        NoteTextShown(card.detail);
+        NoteTextShown(card.tooltip);
+    }
 }
 
 void DrawCard(const Ledger& ledger, const Card& card, YearMonth month, float width, CommandList& commands)
@@ -204,8 +221,8 @@ void DrawCard(const Ledger& ledger, const Card& card, YearMonth month, float wid
                   hovered ? 2.0f : 1.0f);
     const ImVec4 clip(origin.x + pad, origin.y, origin.x + width - pad, origin.y + height);
     draw->AddText(nullptr, 0, ImVec2(origin.x + pad, origin.y + pad), ImGui::GetColorU32(theme::DimText()),
-                  card.title, nullptr, 0, &clip);
-    draw->AddText(big, big_size, ImVec2(origin.x + pad, origin.y + pad + line + 4), card.value_colour,
+                  card.title.c_str(), nullptr, 0, &clip);
+    draw->AddText(big, big_size, ImVec2(origin.x + pad, origin.y + pad + line + 4), ToneColour(card.tone),
                   card.value.c_str(), nullptr, 0, &clip);
     draw->AddText(nullptr, 0, ImVec2(origin.x + pad, origin.y + pad + line + 8 + big_size), kText,
                   card.detail.c_str(), nullptr, 0, &clip);
@@ -215,30 +232,30 @@ void DrawCard(const Ledger& ledger, const Card& card, YearMonth month, float wid
             TextWrappedCjk(card.tooltip, ImGui::GetFontSize() * 30);
             ImGui::Separator();
         }
-        ImGui::TextColored(theme::DimText(), "%s", Tr(card.denominator ? StrId::DashCardHint : StrId::DashTipClick));
+        ImGui::TextColored(theme::DimText(), "%s", Tr(card.is_rate ? StrId::DashCardHint : StrId::DashTipClick));
         ImGui::EndTooltip();
     }
     const std::string month_text = MonthText(month);
     if (clicked) {
-        const StrId format = card.denominator ? StrId::DashDrillNumerator : StrId::DashDrillList;
-        DrillDown(ledger, *card.numerator, Format(Tr(format), card.title, month_text.c_str()), commands);
+        const StrId format = card.is_rate ? StrId::DashDrillNumerator : StrId::DashDrillList;
+        DrillDown(ledger, card.numerator, Format(Tr(format), card.title.c_str(), month_text.c_str()), commands);
     }
 
     // The second target: numerator and denominator as buttons with their project counts.
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + body_height));
-    if (card.denominator) {
+    if (card.is_rate) {
         if (ImGui::SmallButton(Tr(StrId::DashNumerator)))
-            DrillDown(ledger, *card.numerator, Format(Tr(StrId::DashDrillNumerator), card.title, month_text.c_str()),
-                      commands);
+            DrillDown(ledger, card.numerator,
+                      Format(Tr(StrId::DashDrillNumerator), card.title.c_str(), month_text.c_str()), commands);
         MarkItem(std::string("dashboard.figure.") + card.key + ".numerator");
         ImGui::SameLine();
         if (ImGui::SmallButton(Tr(StrId::DashDenominator)))
-            DrillDown(ledger, *card.denominator,
-                      Format(Tr(StrId::DashDrillDenominator), card.title, month_text.c_str()), commands);
+            DrillDown(ledger, card.denominator,
+                      Format(Tr(StrId::DashDrillDenominator), card.title.c_str(), month_text.c_str()), commands);
         MarkItem(std::string("dashboard.figure.") + card.key + ".denominator");
     } else {
-        if (ImGui::SmallButton(Format(Tr(StrId::DashProjectCount), static_cast<int>(card.numerator->size())).c_str()))
-            DrillDown(ledger, *card.numerator, Format(Tr(StrId::DashDrillList), card.title, month_text.c_str()),
+        if (ImGui::SmallButton(Format(Tr(StrId::DashProjectCount), static_cast<int>(card.numerator.size())).c_str()))
+            DrillDown(ledger, card.numerator, Format(Tr(StrId::DashDrillList), card.title.c_str(), month_text.c_str()),
                       commands);
         MarkItem(std::string("dashboard.figure.") + card.key + ".numerator");
     }
@@ -331,29 +348,46 @@ void ScopeSelector(const Ledger& ledger, DashboardView& view)
     MarkItem("dashboard.scope");
     if (view.scope.kind == ChartScopeKind::Total)
         return;
-    std::vector<std::pair<std::string, std::string>> items;
-    if (view.scope.kind == ChartScopeKind::District)
-        for (const District& d : ledger.districts)
-            items.emplace_back(d.id, d.name);
-    if (view.scope.kind == ChartScopeKind::Department)
-        for (const Department& d : ledger.departments)
-            items.emplace_back(d.id, d.name);
-    if (view.scope.kind == ChartScopeKind::Project)
-        for (const Project& p : ledger.projects)
-            items.emplace_back(p.id, p.name);
-    std::string preview;
-    for (const auto& item : items)
-        if (item.first == view.scope.id)
-            preview = item.second;
+    // The choices are listed only while the combo is open (and list-clipped): a 10,000-project
+    // ledger's names are too many to copy on every frame.
+    const auto count = [&]() -> int {
+        switch (view.scope.kind) {
+        case ChartScopeKind::District: return static_cast<int>(ledger.districts.size());
+        case ChartScopeKind::Department: return static_cast<int>(ledger.departments.size());
+        case ChartScopeKind::Project: return static_cast<int>(ledger.projects.size());
+        case ChartScopeKind::Total: break;
+        }
+        return 0;
+    }();
+    const auto item = [&](int i) -> std::pair<const std::string*, const std::string*> {
+        const std::size_t k = static_cast<std::size_t>(i);
+        switch (view.scope.kind) {
+        case ChartScopeKind::District: return {&ledger.districts[k].id, &ledger.districts[k].name};
+        case ChartScopeKind::Department: return {&ledger.departments[k].id, &ledger.departments[k].name};
+        case ChartScopeKind::Project: return {&ledger.projects[k].id, &ledger.projects[k].name};
+        case ChartScopeKind::Total: break;
+        }
+        return {nullptr, nullptr};
+    };
+    const char* preview = "";
+    for (int i = 0; i < count; ++i)
+        if (*item(i).first == view.scope.id) {
+            preview = item(i).second->c_str();
+            break;
+        }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(view.scope.kind == ChartScopeKind::Project ? 20 * em : 9 * em);
-    if (ImGui::BeginCombo("##scope-unit", preview.c_str())) {
-        for (const auto& item : items) {
-            ImGui::PushID(item.first.c_str());
-            if (ImGui::Selectable(item.second.c_str(), item.first == view.scope.id))
-                view.scope.id = item.first;
-            ImGui::PopID();
-        }
+    if (ImGui::BeginCombo("##scope-unit", preview)) {
+        ImGuiListClipper clipper;
+        clipper.Begin(count);
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const auto [id, name] = item(i);
+                ImGui::PushID(id->c_str());
+                if (ImGui::Selectable(name->c_str(), *id == view.scope.id))
+                    view.scope.id = *id;
+                ImGui::PopID();
+            }
         ImGui::EndCombo();
     }
     MarkItem("dashboard.scope.unit");
@@ -624,19 +658,13 @@ void MonthSelector(const Ledger& ledger, DashboardView& view)
 // ---------------------------------------------------------------------------------------------
 // [SECTION] DrawDashboard
 
-void ForEachDashboardText(const DashboardView& view, const Ledger& ledger,
-                          const std::function<void(std::string_view)>& visit)
-{
-    for (const Card& card : BuildCards(ledger, view.data))
-        visit(card.tooltip);
-}
-
 void DrawDashboard(const AppState& state, DashboardView& view, CommandList& commands, float reserve_bottom)
 {
     if (!HasLedger(state))
         return;
     const Ledger& ledger = *CurrentLedger(state);
     Refresh(state, view);
+    RefreshCards(ledger, view);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float height = std::max(avail.y - reserve_bottom, ImGui::GetFrameHeight() * 4);
     ImGui::BeginChild("##dashboard", ImVec2(avail.x, height));
@@ -647,7 +675,7 @@ void DrawDashboard(const AppState& state, DashboardView& view, CommandList& comm
     MonthSelector(ledger, view);
 
     // Cards: as many per row as fit at about 8.5 em (all nine on a 1400-pixel window), at least 3.
-    const std::vector<Card> cards = BuildCards(ledger, view.data);
+    const std::vector<Card>& cards = view.cards;
     const int per_row = std::clamp(static_cast<int>((width + style.ItemSpacing.x) / (8.5f * em + style.ItemSpacing.x)), 3,
                                    static_cast<int>(cards.size()));
     const float card_width = (width - style.ItemSpacing.x * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);

@@ -5,14 +5,26 @@
 // UI module: ImGui, core.
 #pragma once
 #include <cstdint>
-#include <functional>
-#include <string_view>
+#include <string>
+#include <vector>
 
 #include "app.h"
 #include "commands.h"
 #include "core/charts.h"
 
 namespace kpl::ui {
+
+// One key-figure card as drawn: its texts (the explanation is core's ExplainFigure wording) and the
+// projects its buttons drill down to. Built with the figures, not on every frame.
+struct DashboardCard {
+    enum class Tone { Normal, Yellow, Red };
+    const char* key = "";       // mark name: dashboard.figure.<key>
+    std::string title, value, detail, tooltip;
+    Tone tone = Tone::Normal;   // the figure's colour
+    std::vector<int> numerator;
+    std::vector<int> denominator;
+    bool is_rate = false;       // a rate has a denominator to drill down to; a list has not
+};
 
 // What the view remembers between frames: the month and scope chosen, and the figures computed for
 // them (rebuilt only when the ledger's generation, the month or the scope changes).
@@ -30,13 +42,11 @@ struct DashboardView {
     YearMonth curve_month;
     ChartScope curve_scope;
     SCurveSeries curve;
-    uint64_t text_serial = 0;                // bumped when `data` is rebuilt (new explanations)
+    // The cards for `data`, in the language they were built in (their texts come from the catalogue).
+    std::vector<DashboardCard> cards;
+    bool cards_stale = true;
+    Language cards_language = Language::Chinese;
 };
-
-// The text core composes for the cards' explanations ("履约率 = 截至…"), for the font atlas; call
-// when view.text_serial moves.
-void ForEachDashboardText(const DashboardView& view, const Ledger& ledger,
-                          const std::function<void(std::string_view)>& visit);
 
 // Fills the rest of the current window's height minus `reserve_bottom` pixels.
 void DrawDashboard(const AppState& state, DashboardView& view, CommandList& commands, float reserve_bottom);

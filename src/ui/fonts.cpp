@@ -40,12 +40,32 @@ unsigned int NextCodepoint(std::string_view text, size_t& i)
     return codepoint;
 }
 
+// What NoteTextShown collected since the font book last took it.
+std::string& NotedText()
+{
+    static std::string noted;
+    return noted;
+}
+
 } // namespace
+
+void NoteTextShown(std::string_view utf8)
+{
+    std::string& noted = NotedText();
+    noted.append(utf8);
+    noted.push_back('\n');  // a text cut inside a character cannot merge with the next one
+}
 
 bool FontBook::CodepointSet::AddUtf8(std::string_view utf8)
 {
     bool added = false;
     for (size_t i = 0; i < utf8.size();) {
+        // ASCII is in every atlas (kLatinRange): IDs, dates and figures, most of a ledger's bytes,
+        // need no decoding.
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         const unsigned int codepoint = NextCodepoint(utf8, i);
         if (codepoint == 0 || codepoint > 0xFFFF)
             continue;  // beyond the 16-bit ImWchar of this build: drawn as the fallback glyph
@@ -68,6 +88,16 @@ void FontBook::AddText(std::string_view utf8)
 {
     if (body_chars_.AddUtf8(utf8))
         chars_added_ = true;
+}
+
+bool FontBook::TakeNotedText()
+{
+    std::string noted;
+    noted.swap(NotedText());  // also frees the buffer a big spreadsheet's text needed
+    if (!body_chars_.AddUtf8(noted))
+        return false;
+    chars_added_ = true;
+    return true;
 }
 
 void FontBook::AddHeadlineText(std::string_view utf8)

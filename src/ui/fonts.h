@@ -15,6 +15,12 @@
 
 namespace kpl::ui {
 
+// Text a view shows that is in neither the open ledger nor the string catalogue: wording core
+// composes (the dashboard's explanations, the reports), the cells of a spreadsheet being imported.
+// Its characters join the font atlas before the next frame. Call it when the text is made (when a
+// view rebuilds its cached data), not on every frame: each call's text is scanned once.
+void NoteTextShown(std::string_view utf8);
+
 class FontBook {
 public:
     static constexpr float kBodySize = 16.0f;      // CSS pixels
@@ -26,6 +32,9 @@ public:
 
     // Adds characters to the glyph set; the atlas is rebuilt before the next frame if any is new.
     void AddText(std::string_view utf8);
+    // Takes the text views noted since the last call (NoteTextShown below). Returns whether it
+    // brought characters the atlas lacks, so the caller can ask for the frame that shows them.
+    bool TakeNotedText();
     void AddHeadlineText(std::string_view utf8);
     void AddLedger(const Ledger& ledger);  // every string of the ledger, its title as a headline
 

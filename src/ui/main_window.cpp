@@ -63,23 +63,8 @@ bool AppUi::PrepareFonts(float pixel_ratio)
             fonts_.AddText(utf8);
         }
     }
-    // The dashboard's explanations are composed by core, like the reports' wording below.
-    if (HasLedger(state_) && fonts_have_dashboard_ != dashboard_view_.text_serial) {
-        ForEachDashboardText(dashboard_view_, *CurrentLedger(state_),
-                             [this](std::string_view text) { fonts_.AddText(text); });
-        fonts_have_dashboard_ = dashboard_view_.text_serial;
-    }
-    // The reports show wording core composes (overview, reasons, calendar), in no ledger or catalogue.
-    if (HasLedger(state_) && fonts_have_reports_ != reports_view_.text_serial) {
-        ForEachReportsText(reports_view_, CurrentLedger(state_)->meta.year,
-                           [this](std::string_view text) { fonts_.AddText(text); });
-        fonts_have_reports_ = reports_view_.text_serial;
-    }
-    // A spreadsheet being imported shows its own text (headers, cells, names) before any ledger has it.
-    if (fonts_have_sheets_ != sheets_view_.text_serial) {
-        ForEachSheetsText(sheets_view_, [this](std::string_view text) { fonts_.AddText(text); });
-        fonts_have_sheets_ = sheets_view_.text_serial;
-    }
+    // Text the views noted as shown (core's wording, an imported spreadsheet), between frames too.
+    fonts_.TakeNotedText();
     if (fonts_have_load_ != state_.load_count) {
         // File names and diagnostics quote whatever the file held.
         const LoadReport& report = state_.last_load;
@@ -265,6 +250,9 @@ void AppUi::FinishFrame(double frame_ms)
 {
     last_frame_ms_ = frame_ms;
     ExecuteCommands(state_, commands_);
+    // Text a view noted this frame may have been drawn as '?': the next frame has its glyphs.
+    if (fonts_.TakeNotedText())
+        state_.redraw_requested = true;
     // Views keep their own rows; the count the page reports is the projects view's.
     state_.filtered_project_count = table_view_.rows.size();
     SyncPageTitle();

@@ -76,9 +76,6 @@ private:
     CommandList commands_;
     uint64_t fonts_have_generation_ = ~uint64_t(0);  // the ledger whose text the atlas holds
     uint64_t fonts_have_load_ = ~uint64_t(0);        // the load report whose text it holds
-    uint64_t fonts_have_sheets_ = ~uint64_t(0);      // the spreadsheet import whose text it holds
-    uint64_t fonts_have_reports_ = ~uint64_t(0);     // the reports' documents whose text it holds
-    uint64_t fonts_have_dashboard_ = ~uint64_t(0);   // the dashboard figures whose text it holds
     double last_frame_ms_ = 0;
 };
 

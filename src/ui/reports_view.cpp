@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
+#include "fonts.h"
 #include "format.h"
 #include "platform/platform.h"
 #include "strings.h"
@@ -50,6 +51,31 @@ YearMonth& ChosenMonth(YearMonth& month, const Ledger& ledger)
     return month;
 }
 
+// Core composes wording that is in neither the ledger nor the catalogue (overview, reasons, table
+// titles): a document's text joins the font atlas when the document is built.
+void NoteDocumentText(const HeadingRows& heading, const std::vector<Table>& tables)
+{
+    for (const std::vector<std::string>& row : heading)
+        for (const std::string& cell : row)
+            NoteTextShown(cell);
+    for (const Table& table : tables) {
+        NoteTextShown(table.title);
+        for (const std::string& name : table.header)
+            NoteTextShown(name);
+        for (const std::vector<TableCell>& row : table.rows)
+            for (const TableCell& cell : row)
+                NoteTextShown(cell.text);
+    }
+}
+
+void NoteBulletinText(const Bulletin& bulletin)
+{
+    NoteTextShown(bulletin.overview);
+    for (const InterviewEntry& entry : bulletin.interviews)
+        NoteTextShown(entry.explanation);
+    NoteDocumentText(BulletinHeading(bulletin), BulletinTables(bulletin));
+}
+
 // Drops the documents built for an older state of the ledger.
 void RefreshCache(const AppState& state, ReportsView& view)
 {
@@ -71,7 +97,7 @@ const Bulletin& CachedBulletin(const Ledger& ledger, ReportsView& view, YearMont
     if (it == view.bulletins.end())
     {
         it = view.bulletins.emplace(month.Index(), BuildBulletin(ledger, month)).first;
-        ++view.text_serial;
+        NoteBulletinText(it->second);
     }
     return it->second;
 }
@@ -82,7 +108,7 @@ const Dispatch& CachedDispatch(const Ledger& ledger, ReportsView& view, int quar
     if (it == view.dispatches.end())
     {
         it = view.dispatches.emplace(quarter, BuildDispatch(ledger, ledger.meta.year, quarter)).first;
-        ++view.text_serial;
+        NoteDocumentText(DispatchHeading(it->second), DispatchTables(it->second));
     }
     return it->second;
 }
@@ -93,7 +119,7 @@ const Assessment& CachedAssessment(const Ledger& ledger, ReportsView& view, Year
     if (it == view.assessments.end())
     {
         it = view.assessments.emplace(month.Index(), ComputeAssessment(ledger, month)).first;
-        ++view.text_serial;
+        NoteDocumentText(AssessmentHeading(it->second), AssessmentTables(it->second));
     }
     return it->second;
 }
@@ -738,6 +764,13 @@ void DrawCalendarWindow(const AppState& state, const Ledger& ledger, ReportsView
     const YearMonth now{today.year, today.month};
     const std::vector<CampaignEvent> calendar = CampaignCalendar(ledger.meta.year);
     const std::vector<CampaignEvent> due = CampaignDue(ledger.meta.year, now);
+    if (view.calendar_noted_year != ledger.meta.year) {
+        for (const CampaignEvent& event : calendar) {
+            NoteTextShown(event.name);
+            NoteTextShown(event.description);
+        }
+        view.calendar_noted_year = ledger.meta.year;
+    }
     auto when = [](const CampaignEvent& e) {
         return e.from == e.to ? MonthLabel(e.from) : MonthLabel(e.from) + " – " + MonthLabel(e.to);
     };
@@ -763,37 +796,6 @@ void DrawCalendarWindow(const AppState& state, const Ledger& ledger, ReportsView
 }
 
 } // namespace
-
-void ForEachReportsText(const ReportsView& view, int year, const std::function<void(std::string_view)>& visit)
-{
-    const auto visit_document = [&](const HeadingRows& heading, const std::vector<Table>& tables) {
-        for (const std::vector<std::string>& row : heading)
-            for (const std::string& cell : row)
-                visit(cell);
-        for (const Table& table : tables) {
-            visit(table.title);
-            for (const std::string& name : table.header)
-                visit(name);
-            for (const std::vector<TableCell>& row : table.rows)
-                for (const TableCell& cell : row)
-                    visit(cell.text);
-        }
-    };
-    for (const auto& [month, bulletin] : view.bulletins) {
-        visit(bulletin.overview);
-        for (const InterviewEntry& entry : bulletin.interviews)
-            visit(entry.explanation);
-        visit_document(BulletinHeading(bulletin), BulletinTables(bulletin));
-    }
-    for (const auto& [quarter, dispatch] : view.dispatches)
-        visit_document(DispatchHeading(dispatch), DispatchTables(dispatch));
-    for (const auto& [month, assessment] : view.assessments)
-        visit_document(AssessmentHeading(assessment), AssessmentTables(assessment));
-    for (const CampaignEvent& event : CampaignCalendar(year)) {
-        visit(event.name);
-        visit(event.description);
-    }
-}
 
 void DrawReportsMenu(const AppState& state, ReportsView& view, CommandList& /*commands*/)
 {

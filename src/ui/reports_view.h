@@ -30,10 +30,10 @@ struct ReportsView {
     std::map<int, Bulletin> bulletins;
     std::map<int, Dispatch> dispatches;
     std::map<int, Assessment> assessments;
-    uint64_t text_serial = 0;             // bumped whenever a document is built (its text is new)
     // The rankings the ledger gives now, for publishing and for comparing with a publication.
     std::map<int, MonthRankings> computed_rankings;
     std::map<int, std::vector<RankingChange>> ranking_changes;
+    int calendar_noted_year = 0;          // the campaign calendar whose text the font atlas was given
 
     // The qualitative score fields' text by unit ID, and the unit whose text was no valid score.
     std::map<std::string, std::string> qualitative_text;
@@ -44,10 +44,6 @@ struct ReportsView {
     PendingPublication pending_publication = PendingPublication::None;
     YearMonth pending_month{0, 0};
 };
-
-// Every text of the documents built so far and of the campaign calendar, for the font atlas: core
-// composes wording that is in neither the ledger nor the catalogue. Call when view.text_serial moves.
-void ForEachReportsText(const ReportsView& view, int year, const std::function<void(std::string_view)>& visit);
 
 // A top-level menu of the main menu bar.
 void DrawReportsMenu(const AppState& state, ReportsView& view, CommandList& commands);

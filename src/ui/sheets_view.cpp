@@ -14,6 +14,7 @@
 #include "core/ranking.h"
 #include "sheets/ledger_tables.h"
 #include "sheets/xlsx.h"
+#include "fonts.h"
 #include "strings.h"
 #include "test_marks.h"
 #include "theme.h"
@@ -73,7 +74,10 @@ void RefreshPreview(const Ledger& ledger, uint64_t generation, SheetsView& view)
                                                              view.mapping, view.defaults);
     view.preview_generation = generation;
     view.preview_stale = false;
-    ++view.text_serial;
+    for (const sheets::ImportIssue& issue : view.preview.issues) {
+        NoteTextShown(issue.message_zh);
+        NoteTextShown(issue.message_en);
+    }
 }
 
 // A combo of the ledger's districts / departments / leaders for an empty cell's default.
@@ -448,23 +452,31 @@ bool OnSheetsFile(const AppState& /*state*/, SheetsView& view, const platform::O
     const bool spreadsheet = ends_with(".csv") || ends_with(".xlsx") || ends_with(".xls");
     if (file.purpose.empty() && !spreadsheet)
         return false;
-    const uint64_t serial = view.text_serial;
     view = SheetsView{};
-    view.text_serial = serial + 1;
     view.import_open = true;
     view.file_name = file.name;
+    // The dialog shows the file's own text (name, headers, cells) before any ledger holds it.
+    NoteTextShown(view.file_name);
     sheets::SheetReadResult read = sheets::ReadSpreadsheet(file.name, file.bytes);
     if (!read.ok) {
         view.read_error = read.error_zh + "\n" + read.error_en;
+        NoteTextShown(view.read_error);
         return true;
     }
     if (read.sheets.empty() || std::all_of(read.sheets.begin(), read.sheets.end(),
                                            [](const sheets::Sheet& s) { return s.rows.empty(); })) {
         view.read_error = "表格是空的\nthe spreadsheet is empty";
+        NoteTextShown(view.read_error);
         return true;
     }
     view.format = read.format;
     view.sheets = std::move(read.sheets);
+    for (const sheets::Sheet& sheet : view.sheets) {
+        NoteTextShown(sheet.name);
+        for (const std::vector<sheets::SheetCell>& row : sheet.rows)
+            for (const sheets::SheetCell& cell : row)
+                NoteTextShown(cell.text);
+    }
     // The first sheet with rows.
     for (std::size_t i = 0; i < view.sheets.size(); ++i)
         if (!view.sheets[i].rows.empty()) {
@@ -474,22 +486,6 @@ bool OnSheetsFile(const AppState& /*state*/, SheetsView& view, const platform::O
     view.mapping = sheets::GuessMapping(view.sheets[static_cast<std::size_t>(view.sheet_index)]);
     view.preview_stale = true;
     return true;
-}
-
-void ForEachSheetsText(const SheetsView& view, const std::function<void(std::string_view)>& visit)
-{
-    visit(view.file_name);
-    visit(view.read_error);
-    for (const sheets::Sheet& sheet : view.sheets) {
-        visit(sheet.name);
-        for (const std::vector<sheets::SheetCell>& row : sheet.rows)
-            for (const sheets::SheetCell& cell : row)
-                visit(cell.text);
-    }
-    for (const sheets::ImportIssue& issue : view.preview.issues) {
-        visit(issue.message_zh);
-        visit(issue.message_en);
-    }
 }
 
 } // namespace kpl::ui

@@ -31,7 +31,6 @@ struct SheetsView {
     sheets::SheetImport preview;          // BuildImport under the mapping, for the open ledger
     uint64_t preview_generation = 0;      // the ledger generation the preview was built for
     bool preview_stale = true;
-    uint64_t text_serial = 0;             // bumped when the text shown changes (file, preview)
 };
 
 // Items of the File menu (call inside it).
@@ -41,11 +40,5 @@ void DrawSheetsWindows(const AppState& state, SheetsView& view, CommandList& com
 // A file chosen for the "sheet" purpose (always taken; errors are shown by the module), or a
 // dropped file: returns whether it was recognised as a spreadsheet (.csv, .xlsx) and taken.
 bool OnSheetsFile(const AppState& state, SheetsView& view, const platform::OpenedFile& file, CommandList& commands);
-
-// The text the import dialog can show that is in no ledger yet (file name, error, every cell of the
-// file read, the preview's messages): the main window adds it to the font atlas when
-// view.text_serial moves, so the
-// dialog's Chinese does not show as '?'.
-void ForEachSheetsText(const SheetsView& view, const std::function<void(std::string_view)>& visit);
 
 } // namespace kpl::ui
