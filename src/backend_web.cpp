@@ -1,5 +1,6 @@
 // The ImGui backends in the browser. Emscripten 3.1.6's GLFW knows no devicePixelRatio and ImGui
-// 1.86 polls keys as up/down states, so this file corrects what the two report before each frame.
+// 1.86 polls keys and mouse buttons as up/down states once per frame, so this file corrects what
+// the two report before each frame.
 #include "backend_web.h"
 
 #define GLFW_INCLUDE_ES3
@@ -8,10 +9,10 @@
 #include <algorithm>
 #include <cfloat>
 #include <string>
-#include <vector>
 
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "ui/press_queue.h"
 
 namespace kpl::backend {
 
@@ -19,33 +20,43 @@ namespace {
 
 GLFWwindow* g_window = nullptr;
 bool g_device_objects = false;        // the OpenGL backend has made its shaders and font texture
-std::vector<int> g_pressed;           // keys pressed since the last frame began
-std::vector<int> g_held_for_a_frame;  // keys shown as down last frame only because of g_pressed
+ui::PressQueue g_presses;             // keys and mouse buttons, one change per frame (press_queue.h)
 std::string g_text;                   // committed text not yet given to ImGui
 
-// A press and release between two frames would leave ImGui 1.86 (which reads KeysDown[] once per
-// frame) with nothing: a quick Escape or Enter in a dialog would be lost, the more so while the
-// idle policy skips frames. Installed before ImGui's callback, which calls it first.
+// Mouse buttons share the queue with the keys (so Ctrl+click keeps its order), above any key code.
+constexpr int kMouseCodeBase = 0x10000;
+
+// ImGui 1.86 reads KeysDown[] and MouseDown[] once per frame: a press and release between two
+// frames would be lost, and two presses inside one frame (Tab Tab, a double-click, typing on a
+// loaded machine) would count once. Every press and release goes through the queue instead.
+// Installed before ImGui's callbacks, which call these first; what ImGui's own callbacks write
+// into KeysDown[] is overwritten from the queue before each frame.
 void RecordKey(GLFWwindow*, int key, int, int action, int)
 {
-    if (action == GLFW_PRESS && key >= 0)
-        g_pressed.push_back(key);
+    if (key >= 0 && action != GLFW_REPEAT)  // ImGui repeats a held key itself
+        g_presses.Add(key, action == GLFW_PRESS);
 }
 
-void LatchShortPresses()
+void RecordMouseButton(GLFWwindow*, int button, int action, int)
+{
+    if (button >= 0 && button < ImGuiMouseButton_COUNT)
+        g_presses.Add(kMouseCodeBase + button, action == GLFW_PRESS);
+}
+
+// After the GLFW backend's NewFrame (which reads buttons itself): this frame's states from the
+// queue, and the modifiers from the keys as shown.
+void ApplyQueuedPresses()
 {
     ImGuiIO& io = ImGui::GetIO();
+    g_presses.NextFrame();
     const int key_count = IM_ARRAYSIZE(io.KeysDown);
-    for (int key : g_held_for_a_frame)
-        if (key < key_count)
-            io.KeysDown[key] = glfwGetKey(g_window, key) == GLFW_PRESS;
-    g_held_for_a_frame.clear();
-    for (int key : g_pressed)
-        if (key < key_count && !io.KeysDown[key]) {
-            io.KeysDown[key] = true;
-            g_held_for_a_frame.push_back(key);
-        }
-    g_pressed.clear();
+    const int button_count = IM_ARRAYSIZE(io.MouseDown);
+    g_presses.ForEachKnown([&](int code, bool down) {
+        if (code < key_count)
+            io.KeysDown[code] = down;
+        else if (code >= kMouseCodeBase && code - kMouseCodeBase < button_count)
+            io.MouseDown[code - kMouseCodeBase] = down;
+    });
     io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
     io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
     io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
@@ -53,11 +64,13 @@ void LatchShortPresses()
 }
 
 // Text from the input-method bridge, pastes and text inserted without keys (platform_web.js).
+// It is delivered at once, not behind the queued keys: those include keys pressed after it (a
+// fast "ab" then Backspace must delete the b), and which came first is not known here.
 // ImGui 1.86 ignores characters in a frame where Ctrl is down, and two cases bring exactly that:
 // a paste arrives while Ctrl (of Ctrl+V) is still held, and a quick Ctrl+A followed by typing
-// lands in one frame with Ctrl latched down by LatchShortPresses. Held Ctrl: the text is for
-// the field, so Ctrl is hidden from ImGui for this frame. Latched only: the text waits one frame,
-// after the shortcut has acted.
+// lands in one frame with Ctrl still shown down by the press queue. Held Ctrl: the text is for
+// the field, so Ctrl is hidden from ImGui for this frame. Shown only: the text waits until the
+// queue shows Ctrl's release, after the shortcut has acted.
 void DeliverText()
 {
     if (g_text.empty())
@@ -96,6 +109,7 @@ void Init(GLFWwindow* window)
 {
     g_window = window;
     glfwSetKeyCallback(window, RecordKey);
+    glfwSetMouseButtonCallback(window, RecordMouseButton);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 }
@@ -111,9 +125,22 @@ void NewFrame(const platform::Viewport& viewport, const platform::InputSince& in
     g_device_objects = true;
     ImGui_ImplGlfw_NewFrame();
     ApplyViewport(viewport, input);
-    LatchShortPresses();
+    ApplyQueuedPresses();
+    // A pinch turns the wheel with Ctrl but presses no key: the zoom must still read as Ctrl+wheel.
+    if (input.wheel_ctrl)
+        ImGui::GetIO().KeyCtrl = true;
     g_text += input.text;
     DeliverText();
+}
+
+bool HasWaitingInput()
+{
+    return g_presses.HasWaiting();
+}
+
+std::size_t WaitingPressCount()
+{
+    return g_presses.WaitingCount();
 }
 
 void Render(const platform::Viewport& viewport, const ImVec4& background)

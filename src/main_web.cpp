@@ -90,7 +90,8 @@ void Frame()
         const kpl::platform::Viewport viewport = kpl::platform::SyncViewport();
         const kpl::platform::InputSince input = kpl::platform::TakeInput();
         g_workspace.Tick(g_app.MutableState(), kpl::platform::NowSeconds());
-        const bool redraw = g_app.TakeRedrawRequest();
+        // Presses still queued (backend_web.cpp) each need a frame of their own.
+        const bool redraw = g_app.TakeRedrawRequest() || kpl::backend::HasWaitingInput();
         if (g_idle.ShouldDraw(kpl::platform::NowSeconds(), input.event_count, viewport.changed, redraw))
             DrawFrame(viewport, input);
         NotifyReadyWhenSettled();
@@ -124,6 +125,7 @@ int main()
         if (!j.is_object())
             j = nlohmann::json::object();
         j["workspace"] = g_workspace.StateJson();
+        j["input_waiting"] = kpl::backend::WaitingPressCount();
         return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     };
     kpl::platform::AppCallbacks callbacks = g_app.MakeCallbacks();

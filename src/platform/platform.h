@@ -80,6 +80,9 @@ Viewport SyncViewport();
 struct InputSince {
     uint32_t event_count = 0;       // keys, pointer, wheel, touch, focus, visibility changes
     float wheel_x = 0, wheel_y = 0; // in ImGui's units: one notch = 1, positive = left / up
+    // The wheel turned with Ctrl held (or a touchpad pinch), which the page passes on only while
+    // the app asks for it (SetCtrlWheelWanted); ImGui then reads Ctrl as down for this frame.
+    bool wheel_ctrl = false;
     // Text committed since the previous call (UTF-8): input-method compositions, text inserted
     // without key events, pasted text. For the active text field; the window system's own
     // character events do not carry it.
@@ -88,6 +91,11 @@ struct InputSince {
 InputSince TakeInput();
 
 double NowSeconds();  // monotonic
+
+// Whether the pointer is over a part of the app that zooms with Ctrl+wheel (the timeline), set
+// after each drawn frame. While true the page keeps Ctrl+wheel (and a pinch) from the browser's
+// page zoom and passes it on in InputSince; elsewhere Ctrl+wheel stays the browser's zoom.
+void SetCtrlWheelWanted(bool wanted);
 
 // Tells the page the app has drawn its first frame (kpl.ready, hides the loading indicator).
 void NotifyReady();

@@ -86,6 +86,8 @@ Viewport SyncViewport()
 
 InputSince TakeInput() { return {}; }
 
+void SetCtrlWheelWanted(bool) {}
+
 double NowSeconds()
 {
     using Clock = std::chrono::steady_clock;

@@ -20,6 +20,7 @@ void kpl_web_open_picker(const char* purpose, const char* accept, int multiple);
 void kpl_web_download(const char* name, const char* data, int size, const char* mime_type);
 void kpl_web_sync_viewport(float* out_f, int* out_i);
 void kpl_web_take_input(uint32_t* out_count, float* out_wheel);
+void kpl_web_set_ctrl_wheel_wanted(int wanted);
 char* kpl_web_take_text();
 void kpl_web_set_text_input(int active, float x, float y, float line_height);
 void kpl_web_set_clipboard(const char* text);
@@ -121,18 +122,24 @@ Viewport SyncViewport()
 InputSince TakeInput()
 {
     uint32_t count = 0;
-    float wheel[2] = {0, 0};
+    float wheel[3] = {0, 0, 0};  // x, y, Ctrl held (0 or 1)
     kpl_web_take_input(&count, wheel);
     InputSince input;
     input.event_count = count - State().last_input_count;
     State().last_input_count = count;
     input.wheel_x = wheel[0];
     input.wheel_y = wheel[1];
+    input.wheel_ctrl = wheel[2] != 0;
     if (char* text = kpl_web_take_text()) {
         input.text = text;
         std::free(text);
     }
     return input;
+}
+
+void SetCtrlWheelWanted(bool wanted)
+{
+    kpl_web_set_ctrl_wheel_wanted(wanted ? 1 : 0);
 }
 
 void SetTextInput(bool active, float x, float y, float line_height)

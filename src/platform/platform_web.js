@@ -11,6 +11,10 @@ var LibraryKplPlatform = {
         inputEvents: 0,
         wheelX: 0,
         wheelY: 0,
+        wheelCtrl: false,
+        // The pointer is over a part of the app that zooms with Ctrl+wheel (SetCtrlWheelWanted,
+        // from the last drawn frame): Ctrl+wheel and pinches go to the app there, not to the page.
+        ctrlWheelWanted: false,
         lastCssWidth: -1,
         lastCssHeight: -1,
         lastRatio: -1,
@@ -143,15 +147,18 @@ var LibraryKplPlatform = {
             // Emscripten 3.1.6's GLFW hands raw deltaY (pixels, lines or pages, positive = down) to
             // ImGui, which expects notches with positive = up. Take the wheel here, in the capture
             // phase before GLFW's canvas listener, and pass normalised notches through TakeInput.
+            // Ctrl+wheel (and a touchpad's pinch, which browsers report as one) zooms the page,
+            // except over a part of the app that zooms itself (the timeline).
             var canvas = Module['canvas'];
             window.addEventListener('wheel', function(event) {
                 if (event.target !== canvas) return;
                 event.stopPropagation();
-                if (event.ctrlKey) return;  // pinch / Ctrl+wheel: let the browser zoom
+                if (event.ctrlKey && !KplWeb.ctrlWheelWanted) return;
                 event.preventDefault();
                 var scale = event.deltaMode === 1 ? 1 / 3 : event.deltaMode === 2 ? 3 : 1 / 100;
                 KplWeb.wheelX -= event.deltaX * scale;
                 KplWeb.wheelY -= event.deltaY * scale;
+                if (event.ctrlKey) KplWeb.wheelCtrl = true;
                 KplWeb.inputEvents++;
             }, { capture: true, passive: false });
 
@@ -550,15 +557,20 @@ var LibraryKplPlatform = {
         HEAP32[(outI >> 2) + 2] = changed ? 1 : 0;
     },
 
-    // out_count: uint32; out_wheel: [x, y]
+    // out_count: uint32; out_wheel: [x, y, ctrl (0 or 1)]
     kpl_web_take_input__deps: ['$KplWeb'],
     kpl_web_take_input: function(outCount, outWheel) {
         HEAPU32[outCount >> 2] = KplWeb.inputEvents >>> 0;
         HEAPF32[(outWheel >> 2) + 0] = KplWeb.wheelX;
         HEAPF32[(outWheel >> 2) + 1] = KplWeb.wheelY;
+        HEAPF32[(outWheel >> 2) + 2] = KplWeb.wheelCtrl ? 1 : 0;
         KplWeb.wheelX = 0;
         KplWeb.wheelY = 0;
+        KplWeb.wheelCtrl = false;
     },
+
+    kpl_web_set_ctrl_wheel_wanted__deps: ['$KplWeb'],
+    kpl_web_set_ctrl_wheel_wanted: function(wanted) { KplWeb.ctrlWheelWanted = !!wanted; },
 
     kpl_web_notify_ready: function() {
         if (window.kpl) {

@@ -653,6 +653,9 @@ void DrawGanttView(const AppState& state, GanttView& view, const std::vector<int
     }
     if ((rows_hovered || axis_hovered) && io.MouseWheelH != 0)
         view.viewport = ScrollPixels(view.chart, view.viewport, -io.MouseWheelH * f.timeline_width / 10);
+    // Over the time axis and the rows' chart part Ctrl+wheel zooms; the app tells the page, which
+    // otherwise keeps Ctrl+wheel for the browser's own zoom.
+    view.ctrl_wheel_zooms = axis_hovered || (rows_hovered && mouse.x >= f.timeline_x0 && mouse.x < clip.z);
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
     MarkItem("gantt.rows");
@@ -688,6 +691,7 @@ nlohmann::json GanttStateJson(const GanttView& view)
     j["visible_days"] = view.viewport.width * view.viewport.days_per_pixel;
     j["days_per_pixel"] = view.viewport.days_per_pixel;
     j["today"] = view.chart.today.ToString();
+    j["ctrl_wheel_zooms"] = view.ctrl_wheel_zooms;
     nlohmann::json hover;  // null unless over a bar or a milestone
     if (view.hover_kind != GanttHitKind::None && view.hover_row >= 0 &&
         static_cast<std::size_t>(view.hover_row) < view.chart.rows.size()) {

@@ -37,6 +37,9 @@ struct GanttView {
     GanttHitKind hover_kind = GanttHitKind::None;
     int hover_row = -1;
     int hover_milestone = -1;
+    // The mouse is over the axis or the rows' chart part, where Ctrl+wheel zooms (last drawn frame;
+    // cleared by the app in frames the view is not drawn). The app passes it to the page.
+    bool ctrl_wheel_zooms = false;
 };
 
 // `rows`: the projects the table shows (indices into ledger.projects, in its order).

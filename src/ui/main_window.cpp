@@ -92,6 +92,7 @@ void AppUi::Draw()
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     BeginMarksFrame();
+    gantt_view_.ctrl_wheel_zooms = false;  // set again only if the timeline is drawn under the mouse
     ImGui::Begin("##main", nullptr, flags);
     MenuExtensions extensions;
     extensions.file_items = [this] {
@@ -255,6 +256,8 @@ void AppUi::FinishFrame(double frame_ms)
         state_.redraw_requested = true;
     // Views keep their own rows; the count the page reports is the projects view's.
     state_.filtered_project_count = table_view_.rows.size();
+    // Ctrl+wheel goes to the app only where a view zooms with it; elsewhere the browser zooms.
+    platform::SetCtrlWheelWanted(gantt_view_.ctrl_wheel_zooms);
     SyncPageTitle();
     ++state_.frame_count;
 }
