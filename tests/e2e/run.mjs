@@ -21,6 +21,7 @@ import { registerDashboardTests } from './dashboard.mjs';
 import { registerSheetsTests } from './sheets.mjs';
 import { registerGanttTests } from './gantt.mjs';
 import { registerSharingTests } from './sharing.mjs';
+import { registerInputTests } from './input.mjs';
 
 const resultsDir = join(repoRoot, 'test-results');
 const fixturesDir = join(repoRoot, 'tests', 'e2e', 'fixtures');
@@ -334,6 +335,12 @@ registerGanttTests(test, {
 // Issue 5, sharing: a package exported from one copy, imported into another, a conflict resolved (x).
 registerSharingTests(test, {
     assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark, repoRoot, ledgertool,
+});
+
+// Input faster than frames (keys sent in one JS task), Ctrl+wheel on the timeline, a double-click
+// on a timeline row (y–y3).
+registerInputTests(test, {
+    assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, waitForMark,
 });
 
 // ---------------------------------------------------------------------------------------------
