@@ -41,17 +41,6 @@ nlohmann::json DiagnosticTexts(const std::vector<Diagnostic>& diagnostics)
     return texts;
 }
 
-// The wall clock as ISO 8601 in UTC, for record stamps ("2026-11-26T09:30:00Z").
-std::string UtcTimestamp()
-{
-    const std::time_t seconds = static_cast<std::time_t>(std::floor(platform::WallClockMs() / 1000.0));
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 void RunEdit(AppState& state, const EditFn& edit, bool open_editor)
 {
     if (!state.has_ledger || !edit)
@@ -162,6 +151,17 @@ void RefreshDerived(AppState& state)
     state.summary = Summarize(ledger);
     state.table = BuildProjectTable(ledger, platform::CollationRanks, Tr(StrId::NoValue));
     state.derived_generation = state.history.Generation();
+}
+
+// The wall clock as ISO 8601 in UTC, for record stamps ("2026-11-26T09:30:00Z").
+std::string UtcTimestamp()
+{
+    const std::time_t seconds = static_cast<std::time_t>(std::floor(platform::WallClockMs() / 1000.0));
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 Date LedgerToday(const AppState& state)

@@ -118,6 +118,9 @@ void RefreshDerived(AppState& state);
 // historical ledger (as of 2016-06) is judged as of its own month rather than years later.
 Date LedgerToday(const AppState& state);
 
+// The wall clock as ISO 8601 in UTC ("2026-11-26T09:30:00Z"): record stamps, a package's exported_at.
+std::string UtcTimestamp();
+
 void ExecuteCommands(AppState& state, CommandList& commands);
 
 // The report the dialog lists.

@@ -175,7 +175,10 @@ void DrawExportWindow(const AppState& state, SharingView& view, CommandList& com
         ImGui::BeginDisabled(!view.base || package.package_id.empty());
         if (ImGui::Button(Tr(StrId::SharingExportDownload))) {
             std::string name = "报送包-" + package.unit_id + "-r" + std::to_string(package.base_revision) + ".json";
-            commands.push_back(Command{CommandKind::Download, {}, name, false, SavePackage(package), {}, kJsonMime});
+            // Stamped when written; the package ID does not depend on it, so re-exports stay recognisable.
+            ReportPackage stamped = package;
+            stamped.exported_at = UtcTimestamp();
+            commands.push_back(Command{CommandKind::Download, {}, name, false, SavePackage(stamped), {}, kJsonMime});
         }
         ImGui::EndDisabled();
         MarkItem("sharing.export.download");

@@ -98,6 +98,10 @@ export function registerSharingTests(test, h) {
         const pkg = JSON.parse(readFileSync(packagePath, 'utf8'));
         assertEqual(pkg.format, 'key-project-ledger-package', 'package format');
         assertEqual(pkg.unit_id, project.department_id, 'package unit');
+        // Stamped with the time of the export (UTC), within this test's run.
+        const exportedAt = Date.parse(pkg.exported_at);
+        assert(/Z$/.test(pkg.exported_at) && Math.abs(Date.now() - exportedAt) < 10 * 60 * 1000,
+            `exported_at is the time of the export: ${pkg.exported_at}`);
         const change = pkg.changes.find((c) => c.record === `projects/${project.id}/reports/${base.meta.as_of}` && c.field === 'investment_wan');
         assert(change && change.value === 123.45, `the package holds the report's investment: ${JSON.stringify(pkg.changes)}`);
 
