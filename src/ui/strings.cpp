@@ -312,8 +312,8 @@ constexpr Entry kEntries[] = {
     {StrId::GanttToday, "今天", "Today"},
     {StrId::GanttTodayTip, "把今天移到中间", "Bring today to the middle"},
     {StrId::GanttRange, "%s 至 %s（%d 天）", "%s to %s (%d days)"},   // %s first day, %s last day, %d days
-    {StrId::GanttHint, "滚轮：上下滚动　Shift+滚轮或拖动：前后移动　时间轴上滚动滚轮：缩放　双击：编辑项目",
-     "Wheel: scroll rows · Shift+wheel or drag: move in time · wheel over the time axis: zoom · double-click: edit"},
+    {StrId::GanttHint, "滚轮：上下滚动　Shift+滚轮或拖动：前后移动　Ctrl+滚轮或在时间轴上滚动：缩放　双击：编辑项目",
+     "Wheel: scroll rows · Shift+wheel or drag: move in time · Ctrl+wheel, or wheel over the time axis: zoom · double-click: edit"},
     {StrId::GanttColProjects, "项目（%d 个）", "Projects (%d)"},      // %d rows
     {StrId::GanttLegendPlanned, "计划工期", "Planned"},
     {StrId::GanttLegendActual, "实际工期（在建）", "Actual (under way)"},
