@@ -8,9 +8,11 @@
 // waitForMark, repoRoot, assertNotBlank).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markHelpers } from './harness.mjs';
 
 export function registerDashboardTests(test, h) {
     const { assert, assertEqual, waitForState, screenshot, sleep, loadApp, state } = h;
+    const { markRect, clickMark } = markHelpers({ scroll: false });
     const demo = JSON.parse(readFileSync(join(h.repoRoot, 'assets', 'demo-ledger.json'), 'utf8'));
 
     // The last day of a "YYYY-MM" month as "YYYY-MM-DD" (ISO dates compare as strings).
@@ -30,18 +32,6 @@ export function registerDashboardTests(test, h) {
             ? p.actual_completion <= end
             : p.status === 'completed' || p.status === 'commissioned');
         return { numerator: done.map((p) => p.id), denominator: targets.map((p) => p.id) };
-    }
-
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn`);
-        return rect;
-    }
-
-    async function clickMark(page, name) {
-        const r = await markRect(page, name);
-        await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
-        await sleep(120);
     }
 
     // The first time by its tab; back from the projects view through View › 总览 (the menu),

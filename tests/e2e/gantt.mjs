@@ -3,27 +3,15 @@
 // axis zooms, hovering a milestone shows its dates and lateness.
 // Real user actions only: clicks and mouse moves at the rectangles kpl.state().marks reports.
 // Registered by run.mjs.
+import { markHelpers } from './harness.mjs';
 
 // `h`: helpers from run.mjs (assert, assertEqual, waitForState, screenshot, sleep, loadApp, state,
 // waitForMark, assertNotBlank).
 export function registerGanttTests(test, h) {
     const { assert, assertEqual, waitForState, screenshot, sleep, loadApp, state } = h;
-
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn`);
-        return rect;
-    }
+    const { markRect, clickMark } = markHelpers({ scroll: false });
 
     const centre = (r) => [r[0] + r[2] / 2, r[1] + r[3] / 2];
-
-    async function clickMark(page, name) {
-        const [x, y] = centre(await markRect(page, name));
-        await page.mouse.move(x, y);
-        await sleep(60);
-        await page.mouse.click(x, y);
-        await sleep(150);
-    }
 
     const ledgerNow = async (page) => JSON.parse(await page.evaluate(() => window.kpl.saveText()));
     const gantt = async (page) => (await state(page)).gantt;

@@ -131,3 +131,43 @@ export async function waitForMark(page, name) {
     }
     return null;
 }
+
+// Clicking named widgets (kpl.state().marks), one implementation for every test file:
+//   markRect(page, name)  the widget's [x, y, w, h] once drawn; throws (listing the marks of its area)
+//                         when it is not drawn;
+//   scrollIntoView        wheels the panel under the widget until it is on screen;
+//   clickMark(page, name, { double })  rests the mouse on the widget first (hover states), then
+//                         clicks or double-clicks its middle.
+// `scroll`: clickMark scrolls a widget into view first (forms and tables taller than the window).
+export function markHelpers({ scroll = false } = {}) {
+    async function markRect(page, name) {
+        const rect = await waitForMark(page, name);
+        if (!rect) {
+            const area = name.split('.')[0];
+            const near = Object.keys((await state(page)).marks || {}).filter((m) => m.startsWith(area));
+            throw new Error(`widget "${name}" was not drawn; marks of "${area}": ${near.join(' ')}`);
+        }
+        return rect;
+    }
+    async function scrollIntoView(page, name) {
+        const height = page.viewportSize().height;
+        for (let i = 0; i < 30; i++) {
+            const r = await markRect(page, name);
+            if (r[1] >= 0 && r[1] + r[3] <= height - 40) return;
+            await page.mouse.move(r[0] + 4, height / 2);
+            await page.mouse.wheel(0, r[1] > height ? 300 : -300);
+            await new Promise((resolve) => setTimeout(resolve, 150));
+        }
+    }
+    async function clickMark(page, name, { double = false } = {}) {
+        if (scroll) await scrollIntoView(page, name);
+        const r = await markRect(page, name);
+        const x = r[0] + r[2] / 2, y = r[1] + r[3] / 2;
+        await page.mouse.move(x, y);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        if (double) await page.mouse.dblclick(x, y);
+        else await page.mouse.click(x, y);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return { markRect, scrollIntoView, clickMark };
+}

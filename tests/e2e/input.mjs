@@ -4,40 +4,13 @@
 // the timeline and stays the browser's over the projects table; a double-click on a timeline row
 // opens that project's editor. Real user actions otherwise: clicks at kpl.state().marks, keys.
 // Registered by run.mjs.
+import { markHelpers } from './harness.mjs';
 
 // `h`: helpers from run.mjs (assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp,
 // state, waitForMark).
 export function registerInputTests(test, h) {
     const { assert, assertEqual, waitForState, screenshot, sleep, loadApp, state } = h;
-
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn`);
-        return rect;
-    }
-
-    const centre = (r) => [r[0] + r[2] / 2, r[1] + r[3] / 2];
-
-    // Scrolls the panel under the widget with the mouse wheel until the widget is on screen.
-    async function scrollIntoView(page, name) {
-        const height = page.viewportSize().height;
-        for (let i = 0; i < 30; i++) {
-            const r = await markRect(page, name);
-            if (r[1] >= 0 && r[1] + r[3] <= height - 40) return;
-            await page.mouse.move(r[0] + 4, height / 2);
-            await page.mouse.wheel(0, r[1] > height ? 300 : -300);
-            await sleep(150);
-        }
-    }
-
-    async function clickMark(page, name) {
-        await scrollIntoView(page, name);
-        const [x, y] = centre(await markRect(page, name));
-        await page.mouse.move(x, y);
-        await sleep(60);
-        await page.mouse.click(x, y);
-        await sleep(150);
-    }
+    const { markRect, clickMark } = markHelpers({ scroll: true });
 
     const ledgerNow = async (page) => JSON.parse(await page.evaluate(() => window.kpl.saveText()));
     const gantt = async (page) => (await state(page)).gantt;

@@ -7,23 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markHelpers } from './harness.mjs';
 
 export function registerReportsTests(test, h) {
     const { assert, assertEqual, focusApp, openThroughChooser, waitForState, screenshot, sleep, loadApp, state,
         repoRoot, ledgertool, smallLedgerPath, assertNotBlank } = h;
+    const { clickMark } = markHelpers({ scroll: false });
     const resultsDir = join(repoRoot, 'test-results');
-
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn`);
-        return rect;
-    }
-
-    async function clickMark(page, name) {
-        const rect = await markRect(page, name);
-        await page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
-        await sleep(150);
-    }
 
     // Clicks a download button; returns {name, bytes} of the real download.
     async function downloadFrom(page, mark) {

@@ -7,34 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markHelpers } from './harness.mjs';
 
 export function registerSharingTests(test, h) {
     const { assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state } = h;
+    const { markRect, clickMark } = markHelpers({ scroll: true });
     const resultsDir = join(h.repoRoot, 'test-results');
 
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn; marks: ${Object.keys((await state(page)).marks || {}).filter((m) => m.startsWith('sharing')).join(' ')}`);
-        return rect;
-    }
-    const center = (r) => [r[0] + r[2] / 2, r[1] + r[3] / 2];
-    // Scrolls the panel under the widget with the mouse wheel until the widget is on screen.
-    async function scrollIntoView(page, name) {
-        const height = page.viewportSize().height;
-        for (let i = 0; i < 30; i++) {
-            const r = await markRect(page, name);
-            if (r[1] >= 0 && r[1] + r[3] <= height - 40) return;
-            await page.mouse.move(r[0] + 4, height / 2);
-            await page.mouse.wheel(0, r[1] > height ? 300 : -300);
-            await sleep(150);
-        }
-    }
-    async function clickMark(page, name) {
-        await scrollIntoView(page, name);
-        const [x, y] = center(await markRect(page, name));
-        await page.mouse.click(x, y);
-        await sleep(150);
-    }
     // The File menu is the menu bar's first item, left of the View menu (whose mark we have).
     async function openFileMenu(page) {
         const view = await markRect(page, 'menu.view');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { markHelpers } from './harness.mjs';
 
 // The files of a zip archive, read through its central directory (test side only).
 function unzip(buffer) {
@@ -35,21 +36,11 @@ const decodeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/
 
 export function registerSheetsTests(test, h) {
     const { assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state, repoRoot, assertNotBlank } = h;
+    const { markRect, clickMark } = markHelpers({ scroll: false });
     const resultsDir = join(repoRoot, 'test-results');
     const gbkFixture = join(repoRoot, 'tests', 'data', 'sheets', 'gbk-ledger.csv');
 
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn; marks: ${Object.keys((await state(page)).marks || {}).filter((m) => m.startsWith('sheets')).join(' ')}`);
-        return rect;
-    }
     const center = (r) => [r[0] + r[2] / 2, r[1] + r[3] / 2];
-    async function clickMark(page, name) {
-        const [x, y] = center(await markRect(page, name));
-        await page.mouse.click(x, y);
-        await sleep(150);
-    }
-
     async function openFileMenu(page) {
         await clickMark(page, 'menu.file');
         await markRect(page, 'sheets.import');

@@ -8,38 +8,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markHelpers } from './harness.mjs';
 
 export function registerWorkspaceEditingTests(test, h) {
     const { assert, assertEqual, focusApp, waitForState, screenshot, sleep, loadApp, state } = h;
-
-    // Where a named widget is (the shared waitForMark), or a failure naming it.
-    async function markRect(page, name) {
-        const rect = await h.waitForMark(page, name);
-        if (!rect) throw new Error(`widget "${name}" was not drawn`);
-        return rect;
-    }
-
-    // Scrolls the panel under the widget with the mouse wheel until the widget is on screen.
-    async function scrollIntoView(page, name) {
-        const height = page.viewportSize().height;
-        for (let i = 0; i < 30; i++) {
-            const r = await markRect(page, name);
-            if (r[1] >= 0 && r[1] + r[3] <= height - 40) return;
-            await page.mouse.move(r[0] + 4, height / 2);
-            await page.mouse.wheel(0, r[1] > height ? 300 : -300);
-            await sleep(150);
-        }
-    }
-
-    // Clicks the middle of a named widget once it has been drawn.
-    async function clickMark(page, name, { double = false } = {}) {
-        await scrollIntoView(page, name);
-        const rect = await markRect(page, name);
-        const x = rect[0] + rect[2] / 2, y = rect[1] + rect[3] / 2;
-        if (double) await page.mouse.dblclick(x, y);
-        else await page.mouse.click(x, y);
-        await sleep(120);
-    }
+    const { clickMark } = markHelpers({ scroll: true });
 
     const ledgerNow = async (page) => JSON.parse(await page.evaluate(() => window.kpl.saveText()));
 
