@@ -106,9 +106,11 @@ void FontBook::AddHeadlineText(std::string_view utf8)
         chars_added_ = true;
 }
 
-void FontBook::AddLedger(const Ledger& ledger)
+void FontBook::AddLedger(const Ledger& ledger, bool another_ledger)
 {
-    ForEachLedgerString(ledger, [this](std::string_view text) { AddText(text); });
+    if (another_ledger)
+        ledger_text_.Reset();
+    ledger_text_.VisitNew(ledger, [this](std::string_view text) { AddText(text); });
     AddHeadlineText(ledger.meta.title);
 }
 

@@ -12,6 +12,7 @@
 #include "imgui.h"
 
 #include "core/model.h"
+#include "ledger_text.h"
 
 namespace kpl::ui {
 
@@ -36,7 +37,10 @@ public:
     // brought characters the atlas lacks, so the caller can ask for the frame that shows them.
     bool TakeNotedText();
     void AddHeadlineText(std::string_view utf8);
-    void AddLedger(const Ledger& ledger);  // every string of the ledger, its title as a headline
+    // The ledger's strings, its title as a headline. After an edit only the records the edit
+    // stamped are decoded again (LedgerTextScanner); `another_ledger` (an open, a restore) forgets
+    // what was seen and scans it all.
+    void AddLedger(const Ledger& ledger, bool another_ledger);
 
     // True when the atlas lacks requested characters or was rasterised for another pixel ratio.
     bool NeedsRebuild(float pixel_ratio) const;
@@ -64,6 +68,7 @@ private:
     };
 
     std::string ttf_;
+    LedgerTextScanner ledger_text_;
     CodepointSet body_chars_, headline_chars_;
     bool chars_added_ = true;    // the first NeedsRebuild() is true
     float built_ratio_ = 0;

@@ -48,8 +48,9 @@ void AppUi::Startup()
 bool AppUi::PrepareFonts(float pixel_ratio)
 {
     if (HasLedger(state_) && fonts_have_generation_ != LedgerGeneration(state_)) {
-        fonts_.AddLedger(*CurrentLedger(state_));
+        fonts_.AddLedger(*CurrentLedger(state_), fonts_have_file_ != state_.file_generation);
         fonts_have_generation_ = LedgerGeneration(state_);
+        fonts_have_file_ = state_.file_generation;
     }
     // What is being typed is in no ledger yet: its characters join the atlas as they arrive, so a
     // newly typed Chinese character shows at once rather than as '?'.

@@ -75,6 +75,7 @@ private:
     int tab_request_ = 0;                             // 1: select the active view's tab this frame
     CommandList commands_;
     uint64_t fonts_have_generation_ = ~uint64_t(0);  // the ledger whose text the atlas holds
+    uint64_t fonts_have_file_ = ~uint64_t(0);        // ... and the file it came from (file_generation)
     uint64_t fonts_have_load_ = ~uint64_t(0);        // the load report whose text it holds
     double last_frame_ms_ = 0;
 };
