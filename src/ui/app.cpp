@@ -149,7 +149,7 @@ void RefreshDerived(AppState& state)
         return;
     const Ledger& ledger = state.history.ledger();
     state.summary = Summarize(ledger);
-    state.table = BuildProjectTable(ledger, platform::CollationRanks, Tr(StrId::NoValue));
+    state.table = BuildProjectTable(ledger, platform::CollationRanks, Tr(StrId::NoValue), &state.collation_memo);
     state.derived_generation = state.history.Generation();
 }
 

@@ -53,6 +53,7 @@ struct AppState {
     // --- derived from the ledger; RefreshDerived() rebuilds them when the generation moves
     LedgerSummary summary;
     ProjectTable table;
+    CollationMemo collation_memo;         // the table's collation ranks, kept across edits
     uint64_t derived_generation = 0;
 
     // --- loading

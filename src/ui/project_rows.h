@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model.h"
@@ -42,8 +43,22 @@ struct ProjectTable {
 // Ranks strings in display order (platform::CollationRanks in the app).
 using CollationFn = std::function<std::vector<uint32_t>(const std::vector<std::string>&)>;
 
-// `missing` is shown for a percentage that cannot be computed (zero plan).
-ProjectTable BuildProjectTable(const Ledger& ledger, const CollationFn& collate, const char* missing);
+// What BuildProjectTable last had the collator rank, per text column: each string's rank among the
+// strings ranked with it. The browser's collator over 10,000 names is the costly part of the table;
+// with the memo an edit that leaves a column's strings as they were (or only drops some) ranks it
+// from the memo, without the collator, and an edit that brings a new string hands the collator the
+// column in its known order with the new strings last, which its sort runs through almost linearly.
+// Ranks are the collator's either way: they depend only on which strings are ranked, not on order.
+struct CollationMemo {
+    std::unordered_map<std::string, uint32_t> ranks[static_cast<int>(ProjectColumn::Count)];
+    std::size_t collator_calls = 0;     // for tests and the performance notes
+    std::size_t strings_collated = 0;
+};
+
+// `missing` is shown for a percentage that cannot be computed (zero plan). `memo` (optional) is
+// kept by the caller from one build to the next.
+ProjectTable BuildProjectTable(const Ledger& ledger, const CollationFn& collate, const char* missing,
+                               CollationMemo* memo = nullptr);
 
 // The totals row's texts for core's sums over the rows shown.
 ProjectTotals FormatTotals(const ProjectSums& sums, const char* missing);
