@@ -2,13 +2,14 @@
 // ledger file — kpl.openText(text) and kpl.saveText() (docs/browser-contract.md) — next to
 // JSON.parse(text) and JSON.stringify(obj, null, 2) of the same bytes in the same page and run.
 // Also records how long the app's frames take (a wrapped requestAnimationFrame) right after the
-// open and while the mouse wheel scrolls the projects table (screenshot after the scrolling:
-// build/bench/browser-scrolled.png).
+// open, after one edit of one project's name typed into the editor (edit_frames.mjs), and while the
+// mouse wheel scrolls the projects table (screenshot after the scrolling: build/bench/browser-scrolled.png).
 //
 //   node tools/bench/bench_browser.mjs FILE [RUNS]    prints one JSON object
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { repoRoot, startServer, launchBrowser, openPage, loadApp } from '../../tests/e2e/harness.mjs';
+import { timeOneEdit } from './edit_frames.mjs';
 
 const [file, runsArg] = process.argv.slice(2);
 if (!file) {
@@ -121,6 +122,12 @@ try {
     result.scroll_frame_ms_median = scroll.length ? median(scroll) : null;
     result.scroll_frame_ms_max = scroll.length ? Math.max(...scroll) : null;
 
+    // One edit of one project (its name, typed into the editor), several times: the frame that
+    // applies it and shows it. After the scrolling, which the editor panel would narrow.
+    result.edit_frame_ms = [];
+    for (let i = 0; i < runs; i++)
+        result.edit_frame_ms.push(await timeOneEdit(page, i));
+
     result.wasm_memory_bytes_demo = wasmBytesAtStart;
     result.wasm_memory_bytes_peak = await wasmBytes();
     result.file = file;
@@ -128,7 +135,7 @@ try {
     result.runs = runs;
     result.chromium = browser.version();
     result.user_agent = await page.evaluate(() => navigator.userAgent);
-    for (const k of ['open_ms', 'save_ms', 'json_parse_ms', 'json_stringify_ms', 'first_frame_ms'])
+    for (const k of ['open_ms', 'save_ms', 'json_parse_ms', 'json_stringify_ms', 'first_frame_ms', 'edit_frame_ms'])
         result[`median_${k}`] = median(result[k]);
     result.console_problems = problems.slice();
 } finally {

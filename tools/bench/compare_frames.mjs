@@ -1,6 +1,7 @@
 // Benchmark (not a test): frame times of several web builds in one run, taking turns, so machine
 // load hits them alike. For each build, per round: kpl.openText of the ledger and the frame that
-// shows it, then 30 wheel turns over the projects table (frames under 0.3 ms, idle ones, ignored).
+// shows it, then 30 wheel turns over the projects table (frames under 0.3 ms, idle ones, ignored),
+// then three edits of one project's name through the editor (edit_frames.mjs), each one's longest frame.
 // To compare with an older commit: `git worktree add /tmp/old <commit>`, build its web app there
 // (-DKPL_IMGUI_DIR=... -DKPL_ZLIB_DIR=... pointing at this checkout's build/deps), then
 //
@@ -9,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startServer, launchBrowser, openPage, loadApp } from '../../tests/e2e/harness.mjs';
+import { timeOneEdit } from './edit_frames.mjs';
 
 const [file, roundsArg, ...specs] = process.argv.slice(2);
 const rounds = Number(roundsArg) || 3;
@@ -36,7 +38,7 @@ for (const spec of specs) {
     await page.route(benchUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: bytes }));
     await loadApp(page, server.url);
     await page.evaluate(async (u) => { window.__text = await (await fetch(u)).text(); }, benchUrl);
-    sites.push({ label, server, page, first: [], scroll: [], appms: [] });
+    sites.push({ label, server, page, first: [], scroll: [], appms: [], edit: [] });
 }
 try {
     for (let r = 0; r < rounds; r++) {
@@ -65,11 +67,15 @@ try {
             await page.waitForTimeout(200);
             const sc = await page.evaluate(() => window.__kplFrameMs.filter((x) => x > 0.3));
             s.scroll.push(...sc);
-            console.error(`${s.label} round ${r}: first ${ff.ms.toFixed(1)} (app ${ff.app?.toFixed?.(1)}), scroll median ${median(sc)?.toFixed(2)} (${sc.length})`);
+            const edits = [];
+            for (let e = 0; e < 3; e++) edits.push(await timeOneEdit(page, `${r}.${e}`));
+            s.edit.push(...edits);
+            console.error(`${s.label} round ${r}: first ${ff.ms.toFixed(1)} (app ${ff.app?.toFixed?.(1)}), scroll median ${median(sc)?.toFixed(2)} (${sc.length}), edits ${edits.map((x) => x?.toFixed(1)).join(', ')}`);
         }
     }
     for (const s of sites)
-        console.log(`${s.label}: first frame median ${median(s.first).toFixed(1)} ms [${s.first.map((x) => x.toFixed(0)).join(', ')}]; scroll median ${median(s.scroll).toFixed(2)} ms over ${s.scroll.length} frames, p90 ${[...s.scroll].sort((a, b) => a - b)[Math.floor(s.scroll.length * 0.9)]?.toFixed(2)}`);
+        console.log(`${s.label}: first frame median ${median(s.first).toFixed(1)} ms [${s.first.map((x) => x.toFixed(0)).join(', ')}]; scroll median ${median(s.scroll).toFixed(2)} ms over ${s.scroll.length} frames, p90 ${[...s.scroll].sort((a, b) => a - b)[Math.floor(s.scroll.length * 0.9)]?.toFixed(2)}; ` +
+            `frame after one edit median ${median(s.edit).toFixed(1)} ms [${s.edit.map((x) => x.toFixed(0)).join(', ')}]`);
 } finally {
     await browser.close().catch(() => {});
     for (const s of sites) await s.server.stop();

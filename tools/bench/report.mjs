@@ -38,6 +38,8 @@ lines.push('');
 lines.push('| in the browser, with this ledger open | |');
 lines.push('| --- | ---: |');
 lines.push(`| first frame after \`kpl.openText\` (median) | ${ms(web.median_first_frame_ms)} ms |`);
+if (web.median_edit_frame_ms != null)
+    lines.push(`| frame after one edit of one project in the ${native.project_count.toLocaleString('en-US')}-project ledger (its name typed into the editor, Enter), median of ${web.edit_frame_ms.length} | ${ms(web.median_edit_frame_ms)} ms |`);
 if (web.scroll_frame_ms_median != null) {
     lines.push(`| frame while wheel-scrolling the table, median (${web.scroll_frames} frames) | ${ms(web.scroll_frame_ms_median)} ms |`);
     lines.push(`| frame while wheel-scrolling the table, worst | ${ms(web.scroll_frame_ms_max)} ms |`);
