@@ -207,14 +207,21 @@ bool InLedgerYear(const std::string& flag, const std::string& period, int year, 
     return false;
 }
 
+// A --month value; says why not on stderr when it is given but is no YYYY-MM.
+std::optional<kpl::YearMonth> MonthArg(const std::string& text)
+{
+    std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(text);
+    if (!month && !text.empty())
+        std::cerr << "--month " << text << ": 应为 YYYY-MM / expected YYYY-MM\n";
+    return month;
+}
+
 int Bulletin(const std::vector<std::string>& args)
 {
     DocumentArgs a;
     const bool parsed = ParseDocumentArgs(args, "--month", a);
-    const std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(a.period);
-    if (!parsed || !month) {
-        if (parsed && !a.period.empty())
-            std::cerr << "--month " << a.period << ": 应为 YYYY-MM / expected YYYY-MM\n";
+    const std::optional<kpl::YearMonth> month = parsed ? MonthArg(a.period) : std::nullopt;
+    if (!month) {
         PrintUsage();
         return kExitUsage;
     }
@@ -265,8 +272,7 @@ int Assessment(const std::vector<std::string>& args)
         return kExitUsage;
     }
     std::optional<kpl::YearMonth> month;
-    if (!a.period.empty() && !(month = kpl::YearMonth::Parse(a.period))) {
-        std::cerr << "--month " << a.period << ": 应为 YYYY-MM / expected YYYY-MM\n";
+    if (!a.period.empty() && !(month = MonthArg(a.period))) {
         PrintUsage();
         return kExitUsage;
     }
@@ -459,10 +465,8 @@ int Publish(const std::vector<std::string>& args)
             rest.push_back(args[i]);
     }
     SharingArgs a;
-    const std::optional<kpl::YearMonth> month = kpl::YearMonth::Parse(month_text);
+    const std::optional<kpl::YearMonth> month = MonthArg(month_text);
     if (!ParseSharingArgs(rest, a, false) || a.files.size() != 1 || !month) {
-        if (!month_text.empty() && !month)
-            std::cerr << "--month " << month_text << ": 应为 YYYY-MM / expected YYYY-MM\n";
         PrintUsage();
         return kExitUsage;
     }
